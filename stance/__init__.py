@@ -1,0 +1,31 @@
+"""stance: whose voice does each outlet carry about an event, and how does each voice lean?
+
+The public library API. Each stage is a plain function over frozen dataclasses::
+
+    import stance
+    articles = stance.load_corpus(["seeds"])
+    profile = stance.load_profile("korea-nato")
+    sentences = stance.split_sentences(articles[0].text)
+"""
+
+from stance.corpus import Article, iter_articles, load_corpus
+from stance.errors import InputError, StanceError
+from stance.profile import Profile, load_profile
+from stance.records import SentenceRecord
+from stance.text import Sentence, split_sentences
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "InputError",
+    "Profile",
+    "Sentence",
+    "SentenceRecord",
+    "StanceError",
+    "iter_articles",
+    "load_corpus",
+    "load_profile",
+    "split_sentences",
+    "__version__",
+]
