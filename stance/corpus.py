@@ -76,15 +76,20 @@ def make_article(
     *,
     clean: bool = True,
     line_offset: int = 0,
+    line: int | None = None,
 ) -> Article:
     """Build an :class:`Article` from metadata fields and raw text, cleaning the text.
 
     ``line_offset`` is added to the line numbers of removed lines, so that they count from
     the top of the file even when front matter came first. Raises :class:`InputError` when
-    no text is left.
+    no text is left. ``line`` is the row's line for JSONL/CSV records; it is added to
+    ``source`` and to the position of errors.
     """
+    where = source
+    if line is not None:
+        source = f"{source}:{line}"
     if not text.strip():
-        raise InputError(source, "empty article: no text")
+        raise InputError(where, "empty article: no text", line)
     if clean:
         cleaned = clean_text(text)
         body = cleaned.text
@@ -95,7 +100,7 @@ def make_article(
         body, removed = text.strip(), ()
     if not body:
         raise InputError(
-            source, f"no article text left after removing {len(removed)} boilerplate line(s)"
+            where, f"no article text left after removing {len(removed)} boilerplate line(s)", line
         )
     meta = {k: _as_text(fields.get(k)) for k in META_FIELDS}
     extra = {k: str(v) for k, v in fields.items() if k not in META_FIELDS and k != "text"}
@@ -225,10 +230,11 @@ def parse_front_matter(raw: str, source: str) -> tuple[dict[str, object], str, i
     lines = raw.split("\n")
     if not lines or lines[0].strip() != "---":
         return {}, raw, 0
+    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
+    if closing is None:
+        raise InputError(source, "front matter opened with '---' on line 1 is never closed", 1)
     fields: dict[str, object] = {}
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip() == "---":
-            return fields, "\n".join(lines[number:]), number
+    for number, line in enumerate(lines[1:closing], start=2):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         key, sep, value = line.partition(":")
@@ -236,7 +242,7 @@ def parse_front_matter(raw: str, source: str) -> tuple[dict[str, object], str, i
         if not sep or not key or " " in key:
             raise InputError(source, f"front matter line is not 'key: value': {line.strip()!r}", number)
         fields[key] = _front_value(value.strip(), source, number)
-    raise InputError(source, "front matter opened with '---' on line 1 is never closed", 1)
+    return fields, "\n".join(lines[closing + 1 :]), closing + 1
 
 
 def _front_value(value: str, source: str, line: int) -> object:
@@ -278,7 +284,7 @@ def _read_jsonl(raw: str, source: str, stem: str, clean: bool) -> Iterator[Artic
         text = obj.get("text")
         if not isinstance(text, str):
             raise InputError(source, "missing or non-string 'text' field", number)
-        yield make_article(obj, text, f"{source}:{number}", f"{stem}-{number}", clean=clean)
+        yield make_article(obj, text, source, f"{stem}-{number}", clean=clean, line=number)
 
 
 def _read_csv(raw: str, source: str, stem: str, clean: bool) -> Iterator[Article]:
@@ -293,7 +299,7 @@ def _read_csv(raw: str, source: str, stem: str, clean: bool) -> Iterator[Article
             if None in row:
                 raise InputError(source, "row has more fields than the header", row_start)
             yield make_article(
-                row, row.get("text") or "", f"{source}:{row_start}", f"{stem}-{row_start}", clean=clean
+                row, row.get("text") or "", source, f"{stem}-{row_start}", clean=clean, line=row_start
             )
             row_start = reader.line_num + 1
     except csv.Error as exc:

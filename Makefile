@@ -1,0 +1,33 @@
+# Two commands do all the set-up on a fresh machine (Python 3.11 + pip):
+#   make report   creates .venv, installs stance, builds the seeds report in reports/seeds/
+#   make test     same venv, runs the test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: report test model lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/stance report seeds --profile korea-nato -o reports/seeds
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Retrain the default model shipped in stance/data/model/ from the project's annotations.
+model: $(STAMP)
+	$(BIN)/stance train stance/data/annotations/seeds.jsonl stance/data/annotations/team_a.jsonl \
+		stance/data/annotations/team_b.jsonl --profiles-dir eval/profiles \
+		-o stance/data/model/stance-default.npz
+
+lint: $(STAMP)
+	$(BIN)/ruff check stance tests benchmarks
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

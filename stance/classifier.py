@@ -1,0 +1,225 @@
+"""A scikit-learn stance classifier that researchers can retrain on their own hand coding.
+
+Features are word n-grams and character n-grams (TF-IDF), the lexicon module's numeric
+scores for the sentence, and the kind of voice that speaks (outlet narration, a profile actor,
+another speaker). A multinomial logistic regression learns the weights; its probabilities are
+calibrated by temperature scaling (Guo et al. 2017) fitted on out-of-fold scores, so a
+probability of 0.8 means right about 80 % of the time on data like the training data.
+
+The estimator follows scikit-learn's contract (``__init__`` stores parameters, ``fit`` returns
+``self``, learned attributes end in ``_``), so it works in ``Pipeline``, ``clone`` and
+``GridSearchCV``. ``X`` is a sequence of sentences: plain strings, or mappings with ``text`` and
+optionally ``voice`` and ``lexicon`` (the :class:`~stance.lexicon.LexiconScore` features; computed
+with the generic lexicon when absent).
+
+Models are saved as NumPy arrays plus JSON in one ``.npz`` file, loaded with
+``allow_pickle=False`` and checked against a SHA-256 digest: loading a model never runs code,
+and a tampered or foreign file is refused with a clear error (:mod:`stance.modelio`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import minimize_scalar
+from scipy.special import log_softmax, softmax
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.utils.validation import check_is_fitted
+
+from stance.lexicon import LexiconScorer
+
+__all__ = ["StanceClassifier", "VOICE_KINDS", "voice_kind", "as_example"]
+
+#: The voice feature: what kind of voice speaks, independent of the event's actor ids.
+VOICE_KINDS = ("outlet", "actor", "other")
+
+
+def voice_kind(voice: str | None) -> str:
+    """Map a record voice to a feature value that carries across events."""
+    if voice in (None, "", "outlet"):
+        return "outlet"
+    if voice == "other":
+        return "other"
+    return "actor"
+
+
+def as_example(item: object) -> Mapping:
+    """Normalise one input row to a mapping with at least ``text``."""
+    if isinstance(item, str):
+        return {"text": item}
+    if isinstance(item, Mapping) and isinstance(item.get("text"), str):
+        return item
+    raise TypeError(
+        "StanceClassifier expects strings or mappings with a 'text' key, got "
+        f"{type(item).__name__}"
+    )
+
+
+class StanceClassifier(ClassifierMixin, BaseEstimator):
+    """Stance toward a target from text, lexicon scores and voice.
+
+    Parameters
+    ----------
+    C : float, default=4.0
+        Inverse regularisation strength of the logistic regression.
+    word_ngrams : tuple of int, default=(1, 2)
+        Word n-gram range.
+    char_ngrams : tuple of int, default=(2, 5)
+        Character n-gram range (within word boundaries).
+    use_lexicon : bool, default=True
+        Add the lexicon module's scores as features.
+    use_voice : bool, default=True
+        Add the voice kind (outlet / actor / other) as features.
+    lexicon_weight : float, default=1.0
+        Scale of the lexicon and voice features relative to the n-gram block.
+    class_weight : "balanced" or None, default="balanced"
+        Class weights of the logistic regression.
+    calibration_folds : int, default=3
+        Folds for the out-of-fold scores that temperature scaling is fitted on; 0 disables it.
+    random_state : int, default=0
+        Seed for the calibration folds.
+
+    Attributes
+    ----------
+    classes_ : ndarray of str
+    temperature_ : float
+        Divides the logits before the softmax; > 1 softens over-confident probabilities.
+
+    Examples
+    --------
+    >>> clf = StanceClassifier().fit(texts, labels)        # doctest: +SKIP
+    >>> clf.predict_proba(["NATO welcomed the step."])      # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        C: float = 4.0,
+        word_ngrams: tuple[int, int] = (1, 2),
+        char_ngrams: tuple[int, int] = (2, 5),
+        use_lexicon: bool = True,
+        use_voice: bool = True,
+        lexicon_weight: float = 1.0,
+        class_weight: str | None = "balanced",
+        calibration_folds: int = 3,
+        random_state: int = 0,
+    ) -> None:
+        self.C = C
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.use_lexicon = use_lexicon
+        self.use_voice = use_voice
+        self.lexicon_weight = lexicon_weight
+        self.class_weight = class_weight
+        self.calibration_folds = calibration_folds
+        self.random_state = random_state
+
+    # -- fitting -------------------------------------------------------------------------
+    def fit(self, X: Sequence, y: Sequence[str]) -> StanceClassifier:
+        """Learn vectorisers, weights and the calibration temperature."""
+        examples = [as_example(item) for item in X]
+        y = np.asarray(y, dtype=str)
+        if len(examples) != len(y):
+            raise ValueError(f"X has {len(examples)} rows but y has {len(y)}")
+        if len(set(y)) < 2:
+            raise ValueError("need at least two stance classes to fit a classifier")
+        texts = [e["text"] for e in examples]
+        self.word_vectorizer_ = self._word_vectorizer().fit(texts)
+        self.char_vectorizer_ = self._char_vectorizer().fit(texts)
+        self.dense_features_ = self._dense_names(examples)
+        matrix = self._matrix(examples)
+        self.model_ = self._logistic().fit(matrix, y)
+        self.classes_ = self.model_.classes_
+        self.temperature_ = self._fit_temperature(matrix, y)
+        return self
+
+    def _word_vectorizer(self) -> TfidfVectorizer:
+        return TfidfVectorizer(
+            ngram_range=tuple(self.word_ngrams), sublinear_tf=True, min_df=1, token_pattern=r"(?u)\b\w[\w'-]*\b"
+        )
+
+    def _char_vectorizer(self) -> TfidfVectorizer:
+        return TfidfVectorizer(
+            analyzer="char_wb", ngram_range=tuple(self.char_ngrams), sublinear_tf=True, min_df=2,
+            max_features=60000,
+        )
+
+    def _logistic(self) -> LogisticRegression:
+        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=3000)
+
+    def _dense_names(self, examples: Sequence[Mapping]) -> list[str]:
+        names: list[str] = []
+        if self.use_voice:
+            names += [f"voice={kind}" for kind in VOICE_KINDS]
+        if self.use_lexicon:
+            names += sorted(self._lexicon_features(examples[0]))
+        return names
+
+    def _fit_temperature(self, matrix, y: np.ndarray) -> float:
+        """Temperature that minimises the log-loss of out-of-fold logits."""
+        folds = min(self.calibration_folds, int(np.min(np.unique(y, return_counts=True)[1])))
+        if folds < 2:
+            return 1.0
+        logits = np.zeros((len(y), len(self.classes_)))
+        splitter = StratifiedKFold(folds, shuffle=True, random_state=self.random_state)
+        for train, test in splitter.split(np.zeros(len(y)), y):
+            fold = self._logistic().fit(matrix[train], y[train])
+            columns = [list(self.classes_).index(c) for c in fold.classes_]
+            logits[np.ix_(test, columns)] = _logits(fold, matrix[test])
+        target = np.searchsorted(self.classes_, y)
+
+        def loss(log_t: float) -> float:
+            return -float(np.mean(log_softmax(logits / np.exp(log_t), axis=1)[np.arange(len(y)), target]))
+
+        result = minimize_scalar(loss, bounds=(-3.0, 3.0), method="bounded")
+        return float(np.exp(result.x))
+
+    # -- features ------------------------------------------------------------------------
+    def _lexicon_features(self, example: Mapping) -> Mapping[str, float]:
+        given = example.get("lexicon")
+        if given is not None:
+            return given
+        return LexiconScorer.from_profile(None).score(example["text"], example.get("voice")).features
+
+    def _dense_row(self, example: Mapping) -> list[float]:
+        values: dict[str, float] = {}
+        if self.use_voice:
+            values[f"voice={voice_kind(example.get('voice'))}"] = 1.0
+        if self.use_lexicon:
+            values.update(self._lexicon_features(example))
+        return [float(values.get(name, 0.0)) for name in self.dense_features_]
+
+    def _matrix(self, examples: Sequence[Mapping]):
+        texts = [e["text"] for e in examples]
+        blocks = [self.word_vectorizer_.transform(texts), self.char_vectorizer_.transform(texts)]
+        if self.dense_features_:
+            dense = np.array([self._dense_row(e) for e in examples], dtype=float)
+            blocks.append(sparse.csr_matrix(dense * self.lexicon_weight))
+        return sparse.hstack(blocks, format="csr")
+
+    # -- prediction ----------------------------------------------------------------------
+    def decision_function(self, X: Sequence) -> np.ndarray:
+        """Calibrated logits, one column per class in ``classes_`` order."""
+        check_is_fitted(self, "model_")
+        examples = [as_example(item) for item in X]
+        return _logits(self.model_, self._matrix(examples)) / self.temperature_
+
+    def predict_proba(self, X: Sequence) -> np.ndarray:
+        """Calibrated class probabilities, columns in ``classes_`` order."""
+        return softmax(self.decision_function(X), axis=1)
+
+    def predict(self, X: Sequence) -> np.ndarray:
+        """The most probable stance per row."""
+        return self.classes_[np.argmax(self.decision_function(X), axis=1)]
+
+
+def _logits(model: LogisticRegression, matrix) -> np.ndarray:
+    """Per-class logits; a binary model's single score becomes two symmetric columns."""
+    scores = model.decision_function(matrix)
+    if scores.ndim == 1:
+        return np.column_stack([-scores / 2, scores / 2])
+    return scores

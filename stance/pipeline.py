@@ -1,0 +1,174 @@
+"""Article -> sentence records: the one place where the stages are put together.
+
+``corpus -> text -> voices -> scoring -> records``. An :class:`Analyzer` is built once per
+profile and model (compiled alias and cue matchers, the loaded classifier) and then applied
+to articles one at a time, so a corpus streams through in constant memory.
+
+How the two stance modules combine into the record's ``stance`` is :func:`combine`, a rule
+chosen by measurement (grouped cross-validation, ``stance evaluate --compare``) and documented
+in ``docs/method.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from stance.corpus import Article
+from stance.frames import FrameTagger
+from stance.lexicon import LexiconScore, LexiconScorer
+from stance.profile import Profile
+from stance.records import SentenceRecord
+from stance.text import split_sentences
+from stance.voices import Attribution, attribute
+
+__all__ = ["Analyzer", "analyze", "combine", "Decision", "COMBINE_RULES", "DEFAULT_RULE"]
+
+#: Ways to combine the lexicon and the classifier; see :func:`combine`.
+COMBINE_RULES = ("lexicon", "classifier", "blend")
+#: The rule the pipeline uses unless told otherwise (chosen by grouped cross-validation).
+DEFAULT_RULE = "blend"
+#: Weight of the classifier's distribution in the blend (the lexicon gets the rest).
+BLEND_WEIGHT = 0.6
+#: Probability mass the lexicon puts on its own label, scaled by its confidence, in the blend.
+_LEXICON_SHARPNESS = 0.9
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The stance fields of one record."""
+
+    stance: str
+    score: float
+    confidence: float
+    cues: tuple[str, ...]
+
+
+def combine(
+    lexicon: LexiconScore,
+    proba: dict[str, float] | None,
+    rule: str = DEFAULT_RULE,
+) -> Decision:
+    """Combine the lexicon's score and the classifier's probabilities into one decision.
+
+    Rules
+    -----
+    ``"lexicon"``
+        The lexicon's label, score and confidence.
+    ``"classifier"``
+        The most probable class; score = P(favor) − P(against); confidence = its probability.
+    ``"blend"``
+        The lexicon's label becomes a distribution (its confidence decides how sharp), which is
+        averaged with the classifier's probabilities (:data:`BLEND_WEIGHT` to the classifier).
+        Transparent cues thus still move the decision, and the classifier settles what
+        the cues do not cover.
+
+    Without a classifier (``proba is None``) every rule falls back to the lexicon.
+    """
+    if rule not in COMBINE_RULES:
+        raise ValueError(f"unknown combine rule {rule!r}; use one of {COMBINE_RULES}")
+    if proba is None or rule == "lexicon":
+        return Decision(lexicon.stance, lexicon.score, lexicon.confidence, lexicon.cues)
+    if rule == "blend":
+        lex = _lexicon_distribution(lexicon)
+        proba = {k: BLEND_WEIGHT * proba.get(k, 0.0) + (1 - BLEND_WEIGHT) * lex[k] for k in lex}
+    stance = max(proba, key=lambda k: (proba[k], k == "neutral"))
+    score = float(np.clip(proba.get("favor", 0.0) - proba.get("against", 0.0), -1.0, 1.0))
+    model_cue = "model:" + ",".join(f"{k}={proba[k]:.2f}" for k in ("favor", "neutral", "against"))
+    return Decision(stance, round(score, 4), round(float(proba[stance]), 4), (*lexicon.cues, model_cue))
+
+
+def _lexicon_distribution(lexicon: LexiconScore) -> dict[str, float]:
+    sharp = _LEXICON_SHARPNESS * float(lexicon.confidence)
+    rest = (1.0 - sharp) / 3.0
+    dist = {"favor": rest, "neutral": rest, "against": rest}
+    dist[lexicon.stance] += sharp
+    return dist
+
+
+class Analyzer:
+    """Everything needed to turn articles into records, built once.
+
+    Parameters
+    ----------
+    profile
+        The event profile (target, actors, extra cues and frames).
+    model
+        A fitted :class:`~stance.classifier.StanceClassifier`, or ``None`` for lexicon only.
+    rule
+        How lexicon and classifier combine (:data:`COMBINE_RULES`).
+    """
+
+    def __init__(self, profile: Profile, model=None, rule: str = DEFAULT_RULE) -> None:
+        if rule not in COMBINE_RULES:
+            raise ValueError(f"unknown combine rule {rule!r}; use one of {COMBINE_RULES}")
+        self.profile = profile
+        self.model = model
+        self.rule = rule
+        self.scorer = LexiconScorer.from_profile(profile)
+        self.tagger = FrameTagger.from_profile(profile)
+
+    def analyze_article(self, article: Article) -> list[SentenceRecord]:
+        """All sentence records of one article, in reading order."""
+        sentences = split_sentences(article.text)
+        if not sentences:
+            return []
+        attributions = attribute(article, self.profile, sentences)
+        lexicon = [self.scorer.score(s.text, a.voice) for s, a in zip(sentences, attributions, strict=True)]
+        probas = self._probabilities(sentences, attributions, lexicon)
+        records = []
+        for sentence, attribution, lex, proba in zip(sentences, attributions, lexicon, probas, strict=True):
+            decision = combine(lex, proba, self.rule)
+            records.append(
+                SentenceRecord(
+                    doc_id=article.id,
+                    outlet=article.outlet,
+                    title=article.title,
+                    date=article.date,
+                    url=article.url,
+                    index=sentence.index,
+                    start=sentence.start,
+                    end=sentence.end,
+                    text=sentence.text,
+                    voice=attribution.voice,
+                    speaker=attribution.speaker,
+                    quote=attribution.quote,
+                    stance=decision.stance,
+                    score=decision.score,
+                    confidence=decision.confidence,
+                    frames=self.tagger.tag(sentence.text),
+                    cues=decision.cues,
+                )
+            )
+        return records
+
+    def _probabilities(
+        self,
+        sentences: Sequence,
+        attributions: Sequence[Attribution],
+        lexicon: Sequence[LexiconScore],
+    ) -> list[dict[str, float] | None]:
+        """Classifier probabilities for a whole article in one batch (or Nones)."""
+        if self.model is None or self.rule == "lexicon":
+            return [None] * len(sentences)
+        rows = [
+            {"text": s.text, "voice": a.voice, "lexicon": lex.features}
+            for s, a, lex in zip(sentences, attributions, lexicon, strict=True)
+        ]
+        matrix = self.model.predict_proba(rows)
+        classes = [str(c) for c in self.model.classes_]
+        return [dict(zip(classes, map(float, row), strict=True)) for row in matrix]
+
+    def analyze(self, articles: Iterable[Article]) -> Iterator[SentenceRecord]:
+        """Records of many articles, streamed one article at a time."""
+        for article in articles:
+            yield from self.analyze_article(article)
+
+
+def analyze(
+    articles: Iterable[Article], profile: Profile, model=None, rule: str = DEFAULT_RULE
+) -> Iterator[SentenceRecord]:
+    """Stream :class:`SentenceRecord` for ``articles`` (see :class:`Analyzer`)."""
+    return Analyzer(profile, model, rule).analyze(articles)

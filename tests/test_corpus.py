@@ -1,0 +1,125 @@
+"""Corpus readers: every format, stable order, metadata, and clear errors for bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from stance.corpus import load_corpus, parse_front_matter
+from stance.errors import InputError
+
+BODY = "The two governments signed the access agreement on Monday in the capital city."
+
+
+def write(path, text, encoding="utf-8"):
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+def test_txt_with_front_matter(tmp_path):
+    write(tmp_path / "a.txt", f'---\nid: doc-1\noutlet: "The Daily"\ntitle: Deal signed\ndate: 2024-01-02\nurl: null\n---\n{BODY}\n')
+    (article,) = load_corpus([tmp_path / "a.txt"])
+    assert (article.id, article.outlet, article.title, article.date, article.url) == (
+        "doc-1", "The Daily", "Deal signed", "2024-01-02", None,
+    )
+    assert article.text == BODY
+
+
+def test_txt_without_front_matter_uses_stem_and_unknown_outlet(tmp_path):
+    (article,) = load_corpus([write(tmp_path / "story.md", BODY)])
+    assert article.id == "story" and article.outlet == "unknown" and article.title is None
+
+
+def test_jsonl_and_csv(tmp_path):
+    rows = [{"id": "j1", "outlet": "Wire", "text": BODY}, {"outlet": "Wire", "text": BODY + " Again."}]
+    write(tmp_path / "b.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n")
+    write(tmp_path / "c.csv", f'id,outlet,title,date,url,text\nc1,Paper,T,2024-02-02,,"{BODY}"\n')
+    articles = load_corpus([tmp_path])
+    assert [a.id for a in articles] == ["j1", "b-2", "c1"]
+    assert articles[2].url is None and articles[2].date == "2024-02-02"
+    assert articles[1].source.endswith("b.jsonl:2")
+
+
+def test_html_main_text_only(tmp_path):
+    page = f"""<html><head><title>Deal | Site</title><meta property="og:site_name" content="Site News">
+    <meta property="article:published_time" content="2024-03-01"><script>var secret = "SCRIPT";</script>
+    <style>.x {{color: red}}</style></head><body><nav>Home News World</nav>
+    <article><h1>Deal signed</h1><p>{BODY}</p><aside>Related: other story</aside>
+    <p onclick="alert(1)">Officials said the pact covers ports.</p></article>
+    <footer>Contact us</footer></body></html>"""
+    (article,) = load_corpus([write(tmp_path / "p.html", page)])
+    assert article.outlet == "Site News" and article.date == "2024-03-01"
+    assert article.text == f"Deal signed\n\n{BODY}\n\nOfficials said the pact covers ports."
+
+
+def test_directories_recursive_in_stable_order(tmp_path):
+    for name in ["z.txt", "sub/b.txt", "a.txt", "sub/.hidden.txt", "notes.pdf"]:
+        path = tmp_path / name
+        path.parent.mkdir(exist_ok=True)
+        write(path, BODY)
+    assert [a.id for a in load_corpus([tmp_path])] == ["a", "b", "z"]
+
+
+def test_duplicate_ids_name_both_sources(tmp_path):
+    write(tmp_path / "x.txt", f"---\nid: same\n---\n{BODY}")
+    write(tmp_path / "y.txt", f"---\nid: same\n---\n{BODY}")
+    with pytest.raises(InputError) as err:
+        load_corpus([tmp_path])
+    assert "duplicate article id 'same'" in str(err.value)
+    assert "x.txt" in str(err.value) and "y.txt" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n ", "empty file"),
+        ("bin.txt", b"\x00\x01\x02abc", "binary file"),
+        ("latin.txt", "ok line\ncaf\xe9".encode("latin-1"), "not valid UTF-8"),
+        ("bad.jsonl", b'{"text": "fine"}\n{"text": \n', "malformed JSON"),
+        ("notext.jsonl", b'{"title": "x"}\n', "missing or non-string 'text'"),
+        ("nocol.csv", b"id,body\n1,hello\n", "no 'text' column"),
+        ("fm.txt", b"---\nid: a\nno closing\n", "never closed"),
+        ("onlyads.txt", b"Advertisement\n\nSubscribe to our newsletter\n", "no article text left"),
+        ("paper.pdf", b"%PDF", "unsupported file type"),
+    ],
+)
+def test_bad_inputs_raise_one_line_errors(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        load_corpus([path])
+    text = str(err.value)
+    assert message in text and str(path) in text and "\n" not in text
+
+
+def test_error_positions(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("ok line\ncaf\xe9".encode("latin-1"))
+    with pytest.raises(InputError) as err:
+        load_corpus([path])
+    assert (err.value.line, err.value.column) == (2, 4)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "Allies met."}\n\n{oops}\n')
+    with pytest.raises(InputError) as err:
+        load_corpus([bad])
+    assert err.value.line == 3
+
+
+def test_missing_path():
+    with pytest.raises(InputError, match="no such file or directory"):
+        load_corpus(["/nonexistent/where"])
+
+
+def test_front_matter_values():
+    fields, body, lines = parse_front_matter('---\ntitle: "A: B"\nurl: ~\nnote: \'it\'\'s\'\n---\nText', "f")
+    assert fields == {"title": "A: B", "url": None, "note": "it's"}
+    assert body == "Text" and lines == 5
+
+
+def test_removed_lines_count_from_top_of_file(seed_articles):
+    inquirer = next(a for a in seed_articles if a.id.startswith("inquirer"))
+    first = inquirer.removed[0]
+    raw_lines = (inquirer.source and open(inquirer.source, encoding="utf-8").read().splitlines())
+    assert raw_lines[first.line - 1].strip() == first.text
