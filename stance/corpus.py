@@ -11,16 +11,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from stance.cleaning import RemovedLine, clean_text
+from stance.decoding import decode_bytes, repair_mojibake
 from stance.errors import InputError
 from stance.htmltext import extract_html
 
 __all__ = [
     "Article",
+    "ReadOptions",
+    "Skipped",
+    "expand_paths",
     "SUFFIXES",
     "iter_articles",
     "load_corpus",
@@ -55,6 +59,8 @@ class Article:
         Boilerplate lines dropped by cleaning, with reasons and line numbers of the raw text.
     extra : dict
         Any further front-matter or column values, untouched.
+    notes : tuple of str
+        What was done to the input besides cleaning: detected encoding, repaired mojibake.
     """
 
     id: str
@@ -66,6 +72,7 @@ class Article:
     source: str
     removed: tuple[RemovedLine, ...] = ()
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+    notes: tuple[str, ...] = ()
 
 
 def make_article(
@@ -73,10 +80,11 @@ def make_article(
     text: str,
     source: str,
     default_id: str,
+    options: ReadOptions | None = None,
     *,
-    clean: bool = True,
     line_offset: int = 0,
     line: int | None = None,
+    notes: tuple[str, ...] = (),
 ) -> Article:
     """Build an :class:`Article` from metadata fields and raw text, cleaning the text.
 
@@ -85,12 +93,17 @@ def make_article(
     no text is left. ``line`` is the row's line for JSONL/CSV records; it is added to
     ``source`` and to the position of errors.
     """
+    options = options or ReadOptions()
     where = source
     if line is not None:
         source = f"{source}:{line}"
     if not text.strip():
         raise InputError(where, "empty article: no text", line)
-    if clean:
+    if len(text) > options.max_bytes:
+        raise InputError(where, f"article text is over the --max-bytes limit ({len(text):,} characters)", line)
+    text, repaired = repair_mojibake(text)
+    notes = (*notes, *repaired)
+    if options.clean:
         cleaned = clean_text(text)
         body = cleaned.text
         removed = tuple(
@@ -114,6 +127,7 @@ def make_article(
         source=source,
         removed=removed,
         extra=extra,
+        notes=notes,
     )
 
 
@@ -124,7 +138,39 @@ def _as_text(value: object) -> str | None:
     return text or None
 
 
-def load_corpus(paths: Iterable[str | Path], *, clean: bool = True) -> list[Article]:
+@dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are read.
+
+    Attributes
+    ----------
+    clean : bool
+        Remove boilerplate lines (default).
+    encoding : str
+        ``"utf-8"`` (default; other bytes are an error), ``"auto"`` (detect and note), or a codec.
+    max_bytes : int
+        Largest single article (a text/HTML file, or one JSONL/CSV record) accepted; larger ones
+        are refused with a message naming the size, rather than exhausting memory.
+    """
+
+    clean: bool = True
+    encoding: str = "utf-8"
+    max_bytes: int = 50_000_000
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was not processed, and why (``--skip-bad``)."""
+
+    source: str
+    line: int | None
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "line": self.line, "reason": self.reason}
+
+
+def load_corpus(paths: Iterable[str | Path], *, clean: bool = True, **options) -> list[Article]:
     """Read every article under ``paths`` (files or directories) into a list.
 
     Parameters
@@ -134,6 +180,8 @@ def load_corpus(paths: Iterable[str | Path], *, clean: bool = True) -> list[Arti
         files ending in one of :data:`SUFFIXES`.
     clean
         Remove boilerplate lines (default). ``False`` keeps the text as given, stripped.
+    **options
+        ``encoding`` and ``max_bytes`` of :class:`ReadOptions`.
 
     Examples
     --------
@@ -141,24 +189,49 @@ def load_corpus(paths: Iterable[str | Path], *, clean: bool = True) -> list[Arti
     >>> [a.outlet for a in articles]                        # doctest: +SKIP
     ['Inquirer.net', 'Korea JoongAng Daily', 'unknown']
     """
-    return list(iter_articles(paths, clean=clean))
+    return list(iter_articles(paths, ReadOptions(clean=clean, **options)))
 
 
-def iter_articles(paths: Iterable[str | Path], *, clean: bool = True) -> Iterator[Article]:
-    """Yield articles from ``paths`` one at a time; duplicate ids raise :class:`InputError`."""
+def iter_articles(
+    paths: Iterable[str | Path],
+    options: ReadOptions | None = None,
+    *,
+    clean: bool = True,
+    on_error: Callable[[Skipped], None] | None = None,
+) -> Iterator[Article]:
+    """Yield articles from ``paths`` one at a time.
+
+    By default the first bad input raises :class:`InputError`. With ``on_error``, each bad
+    input (a file, or one JSONL/CSV record) is reported to it as :class:`Skipped` and reading
+    goes on; so every input is either yielded or reported, never lost. Duplicate ids are bad
+    input too (the second one is skipped).
+    """
+    options = options or ReadOptions(clean=clean)
     seen: dict[str, str] = {}
-    for path in expand_paths(paths):
-        for article in read_file(path, clean=clean):
-            if article.id in seen:
-                raise InputError(
-                    article.source,
-                    f"duplicate article id {article.id!r} (first seen in {seen[article.id]})",
-                )
-            seen[article.id] = article.source
-            yield article
+    for path in expand_paths(paths, on_error):
+        try:
+            for item in _read_items(path, options):
+                if isinstance(item, InputError):
+                    _report(item, on_error)
+                    continue
+                if item.id in seen:
+                    _report(InputError(item.source, f"duplicate article id {item.id!r} (first seen in {seen[item.id]})"), on_error)
+                    continue
+                seen[item.id] = item.source
+                yield item
+        except InputError as exc:
+            _report(exc, on_error)
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+def _report(error: InputError, on_error: Callable[[Skipped], None] | None) -> None:
+    if on_error is None:
+        raise error
+    on_error(Skipped(error.source, error.line, error.message))
+
+
+def expand_paths(
+    paths: Iterable[str | Path], on_error: Callable[[Skipped], None] | None = None
+) -> Iterator[Path]:
     """Files named directly, and readable files found under directories, in a stable order."""
     for raw in paths:
         path = Path(raw)
@@ -174,51 +247,53 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
         elif path.is_file():
             yield path
         elif path.exists():
-            raise InputError(str(path), "not a regular file or directory")
+            _report(InputError(str(path), "not a regular file or directory"), on_error)
         else:
-            raise InputError(str(path), "no such file or directory")
+            _report(InputError(str(path), "no such file or directory"), on_error)
 
 
-def read_file(path: str | Path, *, clean: bool = True) -> Iterator[Article]:
+def read_file(path: str | Path, *, clean: bool = True, **options) -> Iterator[Article]:
     """Yield the article(s) in one file, choosing the reader by the file's ending."""
-    path = Path(path)
+    for item in _read_items(Path(path), ReadOptions(clean=clean, **options)):
+        if isinstance(item, InputError):
+            raise item
+        yield item
+
+
+def _read_items(path: Path, options: ReadOptions) -> Iterator[Article | InputError]:
+    """Articles of one file; a bad record of a multi-record file is yielded as its error."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(
             str(path), f"unsupported file type {suffix or '(none)'!r}; use one of {', '.join(SUFFIXES)}"
         )
-    raw = read_text(path)
-    if suffix in (".txt", ".md", ".markdown"):
-        yield _read_plain(raw, str(path), path.stem, clean)
-    elif suffix in (".html", ".htm"):
-        yield _read_html(raw, str(path), path.stem, clean)
-    elif suffix == ".jsonl":
-        yield from _read_jsonl(raw, str(path), path.stem, clean)
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path, options)
+    elif suffix == ".csv":
+        yield from _read_csv(path, options)
     else:
-        yield from _read_csv(raw, str(path), path.stem, clean)
+        raw, notes = read_text(path, options)
+        reader = _read_html if suffix in (".html", ".htm") else _read_plain
+        yield reader(raw, str(path), path.stem, options, notes)
 
 
-def read_text(path: Path) -> str:
-    """Read a file as UTF-8 (a BOM is allowed); binary or undecodable files raise InputError."""
+def read_text(path: Path, options: ReadOptions | None = None) -> tuple[str, tuple[str, ...]]:
+    """Read one whole file as text (size-checked, decoded per ``options.encoding``)."""
+    options = options or ReadOptions()
     try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            raise InputError(
+                str(path),
+                f"file is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:.0f} MB limit for one "
+                "article; raise it with --max-bytes or split the file",
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
     if not data.strip():
         raise InputError(str(path), "empty file")
-    if b"\x00" in data[:8192]:
-        raise InputError(str(path), "binary file (contains NUL bytes), not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(
-            str(path),
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8",
-            line=line,
-            column=column,
-        ) from None
+    return decode_bytes(data, str(path), options.encoding)
 
 
 def parse_front_matter(raw: str, source: str) -> tuple[dict[str, object], str, int]:
@@ -258,36 +333,65 @@ def _front_value(value: str, source: str, line: int) -> object:
     return value
 
 
-def _read_plain(raw: str, source: str, stem: str, clean: bool) -> Article:
+def _read_plain(raw: str, source: str, stem: str, options: ReadOptions, notes: tuple[str, ...]) -> Article:
     fields, body, offset = parse_front_matter(raw, source)
-    return make_article(fields, body, source, stem, clean=clean, line_offset=offset)
+    return make_article(fields, body, source, stem, options, line_offset=offset, notes=notes)
 
 
-def _read_html(raw: str, source: str, stem: str, clean: bool) -> Article:
+def _read_html(raw: str, source: str, stem: str, options: ReadOptions, notes: tuple[str, ...]) -> Article:
     page = extract_html(raw)
     fields = {"title": page.title, "date": page.date, "url": page.url, "outlet": page.outlet}
     if not page.text.strip():
         raise InputError(source, "no article text found in the HTML page")
-    return make_article(fields, page.text, source, stem, clean=clean)
+    return make_article(fields, page.text, source, stem, options, notes=notes)
 
 
-def _read_jsonl(raw: str, source: str, stem: str, clean: bool) -> Iterator[Article]:
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
+def _binary_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    try:
+        with path.open("rb") as handle:
+            yield from enumerate(handle, start=1)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
+def _read_jsonl(path: Path, options: ReadOptions) -> Iterator[Article | InputError]:
+    """Stream a JSONL file: one record per line, each line's problems reported with its number."""
+    source, any_line = str(path), False
+    for number, data in _binary_lines(path):
+        if not data.strip():
             continue
+        any_line = True
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(source, f"malformed JSON: {exc.msg}", number, exc.colno) from None
-        if not isinstance(obj, dict):
-            raise InputError(source, "each line must be a JSON object", number)
-        text = obj.get("text")
-        if not isinstance(text, str):
-            raise InputError(source, "missing or non-string 'text' field", number)
-        yield make_article(obj, text, source, f"{stem}-{number}", clean=clean, line=number)
+            yield _jsonl_record(data, source, path.stem, number, options)
+        except InputError as exc:
+            yield exc
+    if not any_line:
+        raise InputError(source, "empty file")
 
 
-def _read_csv(raw: str, source: str, stem: str, clean: bool) -> Iterator[Article]:
+def _jsonl_record(data: bytes, source: str, stem: str, number: int, options: ReadOptions) -> Article:
+    if len(data) > options.max_bytes:
+        raise InputError(source, f"record is {len(data) / 1e6:.1f} MB, over the --max-bytes limit", number)
+    try:
+        line, notes = decode_bytes(data, source, options.encoding)
+    except InputError as exc:
+        raise InputError(source, exc.message, number, exc.column) from None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"malformed JSON: {exc.msg}", number, exc.colno) from None
+    if not isinstance(obj, dict):
+        raise InputError(source, "each line must be a JSON object", number)
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputError(source, "missing or non-string 'text' field", number)
+    return make_article(obj, text, source, f"{stem}-{number}", options, line=number, notes=notes)
+
+
+def _read_csv(path: Path, options: ReadOptions) -> Iterator[Article | InputError]:
+    """Stream a CSV file with a header row; needs a ``text`` column."""
+    source = str(path)
+    raw, notes = read_text(path, replace(options, max_bytes=max(options.max_bytes, path.stat().st_size)))
     reader = csv.DictReader(io.StringIO(raw, newline=""))
     columns = [c.strip().lower() for c in (reader.fieldnames or [])]
     if "text" not in columns:
@@ -296,11 +400,13 @@ def _read_csv(raw: str, source: str, stem: str, clean: bool) -> Iterator[Article
     row_start = reader.line_num + 1
     try:
         for row in reader:
-            if None in row:
-                raise InputError(source, "row has more fields than the header", row_start)
-            yield make_article(
-                row, row.get("text") or "", source, f"{stem}-{row_start}", clean=clean, line=row_start
-            )
+            try:
+                if None in row:
+                    raise InputError(source, "row has more fields than the header", row_start)
+                yield make_article(row, row.get("text") or "", source, f"{path.stem}-{row_start}",
+                                   options, line=row_start, notes=notes)
+            except InputError as exc:
+                yield exc
             row_start = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(source, f"malformed CSV: {exc}", reader.line_num) from None

@@ -76,7 +76,7 @@ def test_duplicate_ids_name_both_sources(tmp_path):
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b"  \n\n ", "empty file"),
         ("bin.txt", b"\x00\x01\x02abc", "binary file"),
-        ("latin.txt", "ok line\ncaf\xe9".encode("latin-1"), "not valid UTF-8"),
+        ("latin.txt", "ok line\ncaf\xe9".encode("latin-1"), "not valid utf-8"),
         ("bad.jsonl", b'{"text": "fine"}\n{"text": \n', "malformed JSON"),
         ("notext.jsonl", b'{"title": "x"}\n', "missing or non-string 'text'"),
         ("nocol.csv", b"id,body\n1,hello\n", "no 'text' column"),
@@ -123,3 +123,48 @@ def test_removed_lines_count_from_top_of_file(seed_articles):
     first = inquirer.removed[0]
     raw_lines = (inquirer.source and open(inquirer.source, encoding="utf-8").read().splitlines())
     assert raw_lines[first.line - 1].strip() == first.text
+
+
+def test_encoding_auto_detects_and_notes(tmp_path):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes("Le ministre a déclaré que l’accord était « historique » pour les deux pays.".encode("cp1252"))
+    (article,) = load_corpus([path], encoding="auto")
+    assert "déclaré" in article.text
+    assert any("decoded as" in note for note in article.notes)
+
+
+def test_mojibake_is_repaired_and_noted(tmp_path):
+    path = tmp_path / "moji.txt"
+    path.write_text("The minister said itâ€™s a â€œgreat stepâ€\x9d for both allies and partners.", encoding="utf-8")
+    (article,) = load_corpus([path])
+    assert "it’s a “great step”" in article.text
+    assert any("mojibake" in note for note in article.notes)
+
+
+def test_seeds_need_no_repair(seed_articles):
+    assert all(article.notes == () for article in seed_articles)
+
+
+def test_size_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 3000)
+    with pytest.raises(InputError, match="over the 0 MB limit"):
+        load_corpus([path], max_bytes=1000)
+
+
+def test_skip_bad_reports_every_bad_input_and_keeps_going(tmp_path):
+    from stance.corpus import iter_articles
+
+    write(tmp_path / "a.txt", BODY)
+    write(tmp_path / "b.jsonl", '{"id": "ok", "text": "Allies met in Brussels on Monday."}\n{broken\n{"id": "a", "text": "Dup id."}\n')
+    (tmp_path / "c.txt").write_bytes(b"")
+    skipped = []
+    articles = list(iter_articles([tmp_path, tmp_path / "missing.txt"], on_error=skipped.append))
+    assert [a.id for a in articles] == ["a", "ok"]
+    reasons = [(s.source.rsplit("/", 1)[-1], s.line, s.reason.split(":")[0]) for s in skipped]
+    assert reasons == [
+        ("b.jsonl", 2, "malformed JSON"),
+        ("b.jsonl:3", None, "duplicate article id 'a' (first seen in " + str(tmp_path / "a.txt") + ")"),
+        ("c.txt", None, "empty file"),
+        ("missing.txt", None, "no such file or directory"),
+    ]
