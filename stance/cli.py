@@ -120,6 +120,69 @@ def paths_argument(func: Callable) -> Callable:
     return click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))(func)
 
 
+def input_options(func: Callable) -> Callable:
+    """Options for reading inputs, shared by analyze and report."""
+    func = click.option("--skip-bad", is_flag=True,
+                        help="Skip bad inputs (listed with reasons in skipped.jsonl) instead of stopping.")(func)
+    func = click.option("--max-bytes", default=50_000_000, show_default=True, type=click.IntRange(1),
+                        help="Largest single article accepted.")(func)
+    func = click.option("--encoding", default="utf-8", show_default=True,
+                        help="Input encoding: a codec name, or 'auto' to detect (noted per article).")(func)
+    return click.option("--no-clean", is_flag=True, help="Keep the text as given (no boilerplate removal).")(func)
+
+
+class InputRun:
+    """Articles from PATHS under the input options, counting what was read and skipped."""
+
+    def __init__(self, paths, *, no_clean=False, encoding="utf-8", max_bytes=50_000_000, skip_bad=False):
+        from stance.corpus import ReadOptions
+        from stance.decoding import check_encoding_name
+
+        self.paths = paths
+        self.options = ReadOptions(clean=not no_clean, encoding=check_encoding_name(encoding), max_bytes=max_bytes)
+        self.skip_bad = skip_bad
+        self.skipped: list = []
+        self.processed = 0
+
+    def articles(self):
+        from stance.corpus import iter_articles
+
+        on_error = self.skipped.append if self.skip_bad else None
+        for article in iter_articles(self.paths, self.options, on_error=on_error):
+            self.processed += 1
+            yield article
+
+    def finish(self, skipped_path: Path | None) -> None:
+        """Write skipped.jsonl, say what happened, and fail if nothing could be read."""
+        if not self.skip_bad:
+            return
+        if skipped_path is not None:
+            with click.open_file(str(skipped_path), "w", encoding="utf-8", atomic=True) as stream:
+                for item in self.skipped:
+                    stream.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            for item in self.skipped:
+                line = f":{item.line}" if item.line else ""
+                click.echo(f"skipped {item.source}{line}: {item.reason}", err=True)
+        total = self.processed + len(self.skipped)
+        where = f" (listed in {skipped_path})" if skipped_path is not None and self.skipped else ""
+        click.echo(f"{total} inputs: {self.processed} processed, {len(self.skipped)} skipped{where}", err=True)
+        if self.processed == 0:
+            raise InputFailure("no input could be processed")
+
+
+def refuse_overwriting_inputs(paths, output: str | None) -> None:
+    """An output file must never replace one of the inputs."""
+    if output in (None, "-"):
+        return
+    target = Path(output).resolve()
+    for raw in paths:
+        source = Path(raw).resolve()
+        if target == source or (source.is_dir() and source in target.parents and target.suffix.lower() in
+                                (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".csv")):
+            raise InputFailure(f"{output}: refusing to write output over (or into) the input {raw}")
+
+
 def load_model_option(model_path: str):
     """The classifier named by ``--model``."""
     from stance.modelio import default_model, load_model
@@ -142,12 +205,12 @@ def open_output(output: str | None):
 @paths_argument
 @profile_option
 @model_options
+@input_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", default=None, help="Output file (default: standard output).")
 @click.option("--show-removed", is_flag=True, help="Also list the boilerplate lines cleaning removed (stderr).")
-@click.option("--no-clean", is_flag=True, help="Keep the text as given (no boilerplate removal).")
 @handle_errors
-def analyze(paths, profile, model_path, rule, fmt, output, show_removed, no_clean) -> None:
+def analyze(paths, profile, model_path, rule, fmt, output, show_removed, **input_opts) -> None:
     """One record per sentence: voice, speaker, quote type, stance, score, frames, cues.
 
     PATHS are files (.txt .md .html .jsonl .csv) or directories.
@@ -157,23 +220,28 @@ def analyze(paths, profile, model_path, rule, fmt, output, show_removed, no_clea
       stance analyze seeds --format jsonl -o records.jsonl
       stance analyze articles/ --profile my-event.toml --format csv -o records.csv
     """
-    from stance.corpus import iter_articles
     from stance.pipeline import Analyzer
     from stance.profile import load_profile
     from stance.writers import write_records
 
+    refuse_overwriting_inputs(paths, output)
     analyzer = Analyzer(load_profile(profile), load_model_option(model_path), rule)
-    articles = iter_articles(paths, clean=not no_clean)
-    if show_removed:
-        articles = _echo_removed(articles)
+    run = InputRun(paths, **input_opts)
+    articles = _echo_notes(run.articles(), show_removed)
     with open_output(output) as stream:
         write_records(analyzer.analyze(articles), stream, fmt)
+    skipped_path = Path(output).parent / "skipped.jsonl" if output not in (None, "-") else None
+    run.finish(skipped_path)
 
 
-def _echo_removed(articles: Iterable):
+def _echo_notes(articles: Iterable, show_removed: bool):
+    """Pass articles through, saying on stderr what reading did to them."""
     for article in articles:
-        for removed in article.removed:
-            click.echo(f"removed {article.source}:{removed.line}: [{removed.reason}] {removed.text}", err=True)
+        for note in article.notes:
+            click.echo(f"note {article.source}: {note}", err=True)
+        if show_removed:
+            for removed in article.removed:
+                click.echo(f"removed {article.source}:{removed.line}: [{removed.reason}] {removed.text}", err=True)
         yield article
 
 
@@ -217,20 +285,34 @@ def quotes(paths, profile, fmt, output, show_all) -> None:
 @paths_argument
 @profile_option
 @model_options
+@input_options
 @click.option("-o", "--output", "out_dir", default="report", show_default=True, help="Report directory.")
+@click.option("--bootstrap", default=2000, show_default=True, type=click.IntRange(100),
+              help="Bootstrap resamples for the 95 % intervals (seeded).")
 @handle_errors
-def report(paths, profile, model_path, rule, out_dir) -> None:
+def report(paths, profile, model_path, rule, out_dir, bootstrap, **input_opts) -> None:
     """The whole report: HTML, Markdown, charts, sentences.csv and summary.json.
+
+    The report is built in a temporary directory and moved into OUTPUT when complete.
 
     \b
     Example:
       stance report seeds -o reports/seeds
-      stance report articles/ --profile my-event.toml -o out/
+      stance report articles/ --profile my-event.toml -o out/ --skip-bad
     """
-    from stance.reporting import build_report
+    from stance.pipeline import Analyzer
+    from stance.profile import load_profile
+    from stance.reporting import build_report, report_meta
 
-    paths_written = build_report(paths, profile, load_model_option(model_path), rule, out_dir, model_path)
-    click.echo(f"report written to {paths_written}", err=True)
+    refuse_overwriting_inputs(paths, str(Path(out_dir) / "report.html"))
+    prof = load_profile(profile)
+    model = load_model_option(model_path)
+    run = InputRun(paths, **input_opts)
+    records = list(Analyzer(prof, model, rule).analyze(_echo_notes(run.articles(), False)))
+    run.finish(skipped_path=None)
+    meta = report_meta(prof, model, model_path, rule, run.skipped)
+    build_report(records, out_dir, profile=prof, meta=meta, bootstrap=bootstrap)
+    click.echo(f"report written to {out_dir}/report.html ({len(records)} sentences)", err=True)
 
 
 # -- train / evaluate --------------------------------------------------------------------

@@ -129,3 +129,22 @@ def test_no_known_boilerplate_survives_in_seeds(seed_articles):
     for article in seed_articles:
         for marker in markers:
             assert marker not in article.text, (article.id, marker)
+
+
+HELDOUT = Path(__file__).resolve().parent.parent / "eval" / "heldout"
+
+
+def test_heldout_articles_boilerplate_removed_and_every_gold_sentence_kept():
+    """Articles written by a teammate the cleaning rules were never tuned on."""
+    from stance.corpus import load_corpus
+    from stance.text import split_sentences
+
+    articles = {a.id: a for a in load_corpus([HELDOUT / "articles"])}
+    for line in (HELDOUT / "boilerplate.jsonl").read_text("utf-8").splitlines():
+        item = json.loads(line)
+        assert item["line"] not in articles[item["doc_id"]].text
+        assert item["line"] in {r.text for r in articles[item["doc_id"]].removed}
+    sentences = {doc: {s.text for s in split_sentences(a.text)} for doc, a in articles.items()}
+    gold = [json.loads(line) for line in (HELDOUT / "gold.jsonl").read_text("utf-8").splitlines()]
+    missing = [g["text"] for g in gold if g["text"] not in sentences[g["doc_id"]]]
+    assert missing == []

@@ -1,0 +1,822 @@
+"""Rule-based stance toward a profile's target: a cue lexicon, small rules, and explanations.
+
+A researcher must be able to read why a sentence was scored as it was, and change it. So the
+stance cues are *data* (``stance/data/lexicon.tsv``: phrase, signed weight, category, note;
+extended by a profile's ``[lexicon]`` and by user files), and every rule is a small pure function
+with named constants, each testable with one sentence. The design keeps what is good in VADER
+(Hutto & Gilbert 2014; nltk ``sentiment/vader.py``) — a lexicon as data, named rule words,
+negation, boosters and "but" — and adds what stance toward a target needs: hedges, conditionals,
+concessive clauses, and target relevance (a cue counts fully only in a sentence that names the
+target, an actor, or is spoken by one of the profile's actors).
+
+Scoring a sentence is one regex tokenisation, one cached light stem per token, and a walk of a
+token trie of all phrases (built once per profile, see :class:`PhraseMatcher`); each cue found
+is then adjusted by the rules looking at a few neighbouring tokens.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from stance.errors import InputError
+from stance.profile import Profile
+from stance.vader import vader_stance, vader_valence
+
+__all__ = [
+    "LexiconEntry",
+    "LexiconScore",
+    "LexiconScorer",
+    "PhraseMatcher",
+    "Match",
+    "load_lexicon",
+    "check_lexicon",
+    "format_lexicon",
+    "tokenize",
+    "light_stem",
+    "phrase_key",
+    "vader_valence",
+    "vader_stance",
+    "LEXICON_COLUMNS",
+    "MAX_WEIGHT",
+]
+
+logger = logging.getLogger(__name__)
+
+# -- lexicon file -----------------------------------------------------------------------------
+#: Columns of a lexicon TSV, in order; ``note`` may be left out.
+LEXICON_COLUMNS = ("phrase", "weight", "category", "note")
+#: Weights lie in [-MAX_WEIGHT, MAX_WEIGHT]; positive favours the target.
+MAX_WEIGHT = 3.0
+#: Resource path of the shipped lexicon.
+SHIPPED_LEXICON = "data/lexicon.tsv"
+
+# -- tokens -----------------------------------------------------------------------------------
+#: Words left out when matching phrases, so "strengthen the partnership" also matches
+#: "strengthen our partnership" and "strengthen partnership".
+SKIP_WORDS = frozenset(
+    "the a an its our their his her this that these those my your".split()
+)
+#: In a lexicon phrase, ``*`` stands for up to GAP_MAX_TOKENS words ("deepen * ties").
+GAP = "*"
+GAP_MAX_TOKENS = 2
+#: Punctuation that closes a clause: negation and booster scopes stop here.
+CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "-"})
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+_TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[,;:.!?()—–]|(?<=\s)-(?=\s)")
+
+
+@lru_cache(maxsize=1 << 16)
+def light_stem(word: str) -> str:
+    """A conservative inflectional stem: ``-s``, ``-es``, ``-ies``, ``-ed``, ``-ing``, ``'s``.
+
+    Unlike Porter, derivational endings are kept ("security" is not "secure", "important" is
+    not "import"), so a cue matches its own inflections and nothing else. A final ``e`` is
+    dropped so "exacerbate", "exacerbated" and "exacerbating" share one stem.
+
+    Examples
+    --------
+    >>> [light_stem(w) for w in ("exacerbates", "exacerbated", "exacerbating", "exacerbate")]
+    ['exacerbat', 'exacerbat', 'exacerbat', 'exacerbat']
+    >>> light_stem("allies"), light_stem("NATO's"), light_stem("security")
+    ('ally', 'nato', 'security')
+    """
+    w = word.lower()
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 3:
+        return w
+    stripped_ed = False
+    if w.endswith(("ies", "ied")) and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+    elif w.endswith("ed") and len(w) > 4:
+        w, stripped_ed = w[:-2], True
+    elif w.endswith(("sses", "xes", "zes", "ches", "shes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("e") and len(w) > 3 and not stripped_ed:
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsze":
+        w = w[:-1]
+    return w
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word and clause-punctuation tokens; hyphens split words, quotes drop out.
+
+    Examples
+    --------
+    >>> tokenize("US-led NATO won't help, it’s said.")
+    ['us', 'led', 'nato', "won't", 'help', ',', "it's", 'said', '.']
+    """
+    return _TOKEN_RE.findall(text.translate(_APOSTROPHES).lower())
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """How a phrase is matched: its tokens' light stems, skip words dropped, ``*`` kept."""
+    text = phrase.translate(_APOSTROPHES).lower()
+    key = []
+    for part in text.split():
+        if part == GAP:
+            key.append(GAP)
+            continue
+        key.extend(light_stem(t) for t in _TOKEN_RE.findall(part) if t not in SKIP_WORDS)
+    while key and key[0] == GAP:
+        key.pop(0)
+    while key and key[-1] == GAP:
+        key.pop()
+    return tuple(key)
+
+
+# -- phrase matcher ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Match:
+    """A phrase found in a token sequence: tokens ``start:end`` and the phrase's value."""
+
+    start: int
+    end: int
+    value: object
+
+
+_END = "\0end"
+
+
+class PhraseMatcher:
+    """Find many multi-word phrases in a token list with one trie walk per position.
+
+    Phrases are stem keys (see :func:`phrase_key`); words in :data:`SKIP_WORDS` are passed over
+    inside a phrase, and a ``*`` in a key matches up to :data:`GAP_MAX_TOKENS` words (never a
+    clause break, possibly none). Built once (per profile) and reused for every sentence.
+
+    Parameters
+    ----------
+    phrases
+        ``(key, value)`` pairs; a later pair with the same key replaces the earlier one.
+    """
+
+    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], object]]) -> None:
+        self._root: dict = {}
+        self.size = 0
+        for key, value in phrases:
+            if not key:
+                continue
+            node = self._root
+            for stem in key:
+                node = node.setdefault(stem, {})
+            if _END not in node:
+                self.size += 1
+            node[_END] = value
+
+    def find(self, tokens: Sequence[str], *, longest: bool = True) -> list[Match]:
+        """Matches in ``tokens`` (from :func:`tokenize`), in order.
+
+        With ``longest`` (the default, used for stance cues) the longest phrase at each
+        position wins and matches do not overlap, so "not only" or "security threat" can
+        shadow a shorter cue inside them. Without it every match is returned (frames).
+        """
+        stems = [t if t in CLAUSE_BREAKS else light_stem(t) for t in tokens]
+        content = [i for i, t in enumerate(tokens) if t not in SKIP_WORDS]
+        out: list[Match] = []
+        position = 0
+        while position < len(content):
+            found = self._walk(stems, content, position)
+            if not found:
+                position += 1
+                continue
+            if not longest:
+                out.extend(Match(content[position], content[end - 1] + 1, v) for end, v in found)
+                position += 1
+                continue
+            end, value = max(found, key=lambda item: item[0])
+            out.append(Match(content[position], content[end - 1] + 1, value))
+            position = end
+        return out
+
+    def _walk(
+        self, stems: list[str], content: list[int], start: int
+    ) -> list[tuple[int, object]]:
+        """All ``(end, value)`` of phrases starting at ``content[start]`` (ends in content units)."""
+        found: list[tuple[int, object]] = []
+        stack = [(self._root, start)]
+        while stack:
+            node, i = stack.pop()
+            if _END in node and i > start:
+                found.append((i, node[_END]))
+            if i < len(content):
+                child = node.get(stems[content[i]])
+                if child is not None:
+                    stack.append((child, i + 1))
+            gap = node.get(GAP)
+            if gap is not None:
+                stack.append((gap, i))
+                for skip in range(1, GAP_MAX_TOKENS + 1):
+                    j = i + skip
+                    if j > len(content) or stems[content[j - 1]] in CLAUSE_BREAKS:
+                        break
+                    stack.append((gap, j))
+        return found
+
+
+# -- lexicon entries ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One stance cue: a phrase, its signed weight (positive favours the target) and why.
+
+    A weight of 0 is allowed: it *disables* a shipped phrase (in a user file), or shields a
+    neutral phrase ("security threat") from a shorter cue inside it ("threat").
+    """
+
+    phrase: str
+    weight: float
+    category: str
+    note: str = ""
+    source: str = ""
+    line: int = 0
+
+
+def _lexicon_text(path: str | Path | None) -> tuple[str, str]:
+    if path is None:
+        resource = resources.files("stance").joinpath(SHIPPED_LEXICON)
+        return resource.read_text("utf-8"), f"stance/{SHIPPED_LEXICON} (shipped lexicon)"
+    source = str(path)
+    try:
+        return Path(path).read_text(encoding="utf-8-sig"), source
+    except FileNotFoundError:
+        raise InputError(source, "no such lexicon file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(source, f"cannot read lexicon file: {exc}") from None
+
+
+def _parse_line(raw: str, source: str, number: int) -> LexiconEntry | None:
+    """One TSV line -> entry; ``None`` for blank, comment and header lines."""
+    if not raw.strip() or raw.lstrip().startswith("#"):
+        return None
+    columns = raw.rstrip("\r\n").split("\t")
+    if [c.strip().lower() for c in columns[:2]] == ["phrase", "weight"]:
+        return None
+    if len(columns) < 3:
+        raise InputError(
+            source,
+            f"expected tab-separated columns {', '.join(LEXICON_COLUMNS)} (note optional), "
+            f"found {len(columns)} column{'s' if len(columns) != 1 else ''}",
+            number,
+        )
+    if len(columns) > len(LEXICON_COLUMNS):
+        raise InputError(source, f"too many columns ({len(columns)}; at most 4)", number)
+    phrase = " ".join(columns[0].split())
+    if not phrase_key(phrase):
+        raise InputError(source, f"phrase {columns[0]!r} has no words to match", number)
+    weight = _parse_weight(columns[1], source, number)
+    category = columns[2].strip()
+    if not category:
+        raise InputError(source, "empty category", number)
+    note = columns[3].strip() if len(columns) > 3 else ""
+    return LexiconEntry(phrase, weight, category, note, source, number)
+
+
+def _parse_weight(text: str, source: str, number: int) -> float:
+    try:
+        weight = float(text.strip())
+    except ValueError:
+        raise InputError(source, f"weight {text.strip()!r} is not a number", number) from None
+    if not math.isfinite(weight) or abs(weight) > MAX_WEIGHT:
+        raise InputError(
+            source, f"weight {text.strip()} out of range [-{MAX_WEIGHT:g}, {MAX_WEIGHT:g}]", number
+        )
+    return weight
+
+
+def _parse_lexicon(path: str | Path | None) -> list[LexiconEntry]:
+    text, source = _lexicon_text(path)
+    entries = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        entry = _parse_line(raw, source, number)
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+def load_lexicon(path: str | Path | None = None) -> list[LexiconEntry]:
+    """Read the shipped lexicon (``path=None``) or a user lexicon TSV.
+
+    Parameters
+    ----------
+    path
+        A TSV with columns ``phrase<TAB>weight<TAB>category[<TAB>note]``; ``#`` lines, blank
+        lines and a ``phrase…`` header line are skipped.
+
+    Raises
+    ------
+    InputError
+        Unreadable file, a line with fewer than three columns, a weight that is not a number
+        or lies outside [-3, 3], an empty phrase or category — naming the file and line.
+    """
+    return _parse_lexicon(path)
+
+
+def check_lexicon(path: str | Path) -> list[str]:
+    """Validate a user lexicon; return warnings (empty when it is clean).
+
+    Errors (see :func:`load_lexicon`) raise :class:`~stance.errors.InputError` with the file and
+    line. Warnings are problems that still load: the same phrase (after stemming) listed twice —
+    the later line wins — and phrases that a rule word makes pointless.
+    """
+    entries = load_lexicon(path)
+    problems = []
+    seen: dict[tuple[str, ...], LexiconEntry] = {}
+    for entry in entries:
+        key = phrase_key(entry.phrase)
+        earlier = seen.get(key)
+        if earlier is not None:
+            problems.append(
+                f"{entry.source}:{entry.line}: {entry.phrase!r} repeats line {earlier.line} "
+                f"({earlier.phrase!r}); line {entry.line} wins"
+            )
+        seen[key] = entry
+        if len(key) == 1 and key[0] in _RULE_WORDS:
+            problems.append(
+                f"{entry.source}:{entry.line}: {entry.phrase!r} is a rule word "
+                "(negation, booster, hedge, contrast or conditional); as a cue it is ignored"
+            )
+    return problems
+
+
+def format_lexicon(entries: Sequence[LexiconEntry]) -> str:
+    """A readable table of entries: weight, phrase, category and note, favour cues first."""
+    rows = sorted(entries, key=lambda e: (-e.weight, e.category, e.phrase.lower()))
+    width = max([len(e.phrase) for e in rows] + [6])
+    cat_width = max([len(e.category) for e in rows] + [8])
+    lines = [f"{'weight':>6}  {'phrase':<{width}}  {'category':<{cat_width}}  note"]
+    lines += [
+        f"{e.weight:>+6.1f}  {e.phrase:<{width}}  {e.category:<{cat_width}}  {e.note}".rstrip()
+        for e in rows
+    ]
+    favor = sum(e.weight > 0 for e in rows)
+    against = sum(e.weight < 0 for e in rows)
+    lines.append(f"{len(rows)} entries: {favor} favor, {against} against, {len(rows) - favor - against} neutral")
+    return "\n".join(lines)
+
+
+# -- rules: named words and constants --------------------------------------------------------------
+#: Words that reverse the cues that follow them within NEGATION_SCOPE words.
+NEGATORS = frozenset(
+    "not no never neither nor without cannot hardly barely scarcely nothing none nobody lack "
+    "lacks lacking fail fails failed failing".split()
+)
+#: How many words after a negator it reaches (a clause break ends it sooner).
+NEGATION_SCOPE = 3
+#: A negated cue's weight is multiplied by this (VADER's N_SCALAR is -0.74).
+NEGATION_SCALAR = -0.75
+#: Word pairs that start with a negator but do not negate ("not only … but also").
+NON_NEGATING = frozenset(
+    {("not", "only"), ("not", "just"), ("not", "merely"), ("not", "least"), ("no", "doubt"),
+     ("not", "to"), ("without", "doubt"), ("no", "wonder"), ("no", "matter"), ("not", "simply")}
+)
+#: Words that strengthen the cue right after them (within BOOSTER_WINDOW words).
+BOOSTERS = frozenset(
+    "only significantly seriously severely greatly gravely deeply highly very extremely truly "
+    "really strongly fully further increasingly particularly especially even much most "
+    "firmly clearly absolutely totally utterly major tremendously hugely vastly".split()
+)
+#: Words that weaken the cue right after them.
+DOWNTONERS = frozenset("slightly somewhat marginally partly partially little mildly".split())
+BOOSTER_WINDOW = 2
+BOOSTER_SCALAR = 1.3
+DOWNTONER_SCALAR = 0.6
+#: Hedges weaken every cue after them in the same clause, within HEDGE_WINDOW words.
+HEDGES = {
+    "may": 0.5, "might": 0.5, "could": 0.5, "possibly": 0.5, "perhaps": 0.5, "maybe": 0.5,
+    "potentially": 0.6, "reportedly": 0.7, "allegedly": 0.6, "apparently": 0.7,
+    "seemingly": 0.6, "arguably": 0.7, "unlikely": 0.5,
+}
+HEDGE_WINDOW = 5
+#: "X, but Y": Y dominates. Weights of the clause before and after the contrast word.
+CONTRAST_WORDS = frozenset({"but", "however", "yet", "nevertheless", "nonetheless", "whereas"})
+#: "Although X, Y": X is conceded, Y dominates.
+CONCESSIVE_WORDS = frozenset({"although", "though", "despite", "notwithstanding"})
+CONTRAST_BEFORE = 0.5
+CONTRAST_AFTER = 1.5
+#: A cue inside a conditional sentence ("if …, it will …") is hypothetical.
+CONDITIONAL_WORDS = frozenset({"if", "unless"})
+CONDITIONAL_SCALAR = 0.7
+#: Cues in a sentence that names neither the target nor an actor count this much.
+OFF_TARGET_SCALAR = 0.3
+#: VADER's compound valence enters the raw score with this weight (on-target sentences only).
+VADER_WEIGHT = 0.0
+#: score = raw / sqrt(raw**2 + NORMALIZATION_ALPHA), as in VADER (which uses 15).
+NORMALIZATION_ALPHA = 4.0
+#: |score| at or above this is favor / against, below it neutral.
+STANCE_THRESHOLD = 0.3
+#: Confidence of a neutral verdict when no cue fired at all.
+NO_CUE_CONFIDENCE = 0.7
+
+_RULE_WORDS = (
+    NEGATORS | BOOSTERS | DOWNTONERS | frozenset(HEDGES) | CONTRAST_WORDS | CONCESSIVE_WORDS
+    | CONDITIONAL_WORDS
+)
+
+
+def is_negator(token: str) -> bool:
+    """A negation word, or any contraction in n't ("won't", "doesn't")."""
+    return token in NEGATORS or token.endswith("n't")
+
+
+def negator_before(tokens: Sequence[str], start: int) -> str | None:
+    """The negator that governs a cue starting at ``start``, if any.
+
+    Looks back at most :data:`NEGATION_SCOPE` words, stops at a clause break or a contrast
+    word, and ignores pairs in :data:`NON_NEGATING` ("not only … but also" adds, not negates).
+
+    Examples
+    --------
+    >>> t = tokenize("It will not help")
+    >>> negator_before(t, 3)
+    'not'
+    >>> negator_before(tokenize("It will not only help"), 4) is None
+    True
+    """
+    words = 0
+    for i in range(start - 1, -1, -1):
+        token = tokens[i]
+        if token in CLAUSE_BREAKS or token in CONTRAST_WORDS:
+            return None
+        if is_negator(token):
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            return None if (token, following) in NON_NEGATING else token
+        if token not in SKIP_WORDS:
+            words += 1
+            if words > NEGATION_SCOPE:
+                return None
+    return None
+
+
+def intensity_before(
+    tokens: Sequence[str], start: int, floor: int = 0
+) -> tuple[float, str | None]:
+    """Booster or downtoner within :data:`BOOSTER_WINDOW` words before a cue: (factor, word).
+
+    ``floor`` is where the previous cue ended: a booster modifies the nearest cue only
+    ("only exacerbate conflicts" boosts "exacerbate", not "conflicts").
+    """
+    for i in range(start - 1, max(floor - 1, start - 1 - BOOSTER_WINDOW), -1):
+        token = tokens[i]
+        if token in CLAUSE_BREAKS:
+            break
+        if token in BOOSTERS:
+            return BOOSTER_SCALAR, token
+        if token in DOWNTONERS:
+            return DOWNTONER_SCALAR, token
+    return 1.0, None
+
+
+def hedge_before(tokens: Sequence[str], start: int) -> tuple[float, str | None]:
+    """A hedge ("may", "could", "possibly") in the cue's clause, shortly before it."""
+    for i in range(start - 1, max(-1, start - 1 - HEDGE_WINDOW), -1):
+        token = tokens[i]
+        if token in CLAUSE_BREAKS or token in CONTRAST_WORDS:
+            break
+        if token in HEDGES:
+            return HEDGES[token], token
+    return 1.0, None
+
+
+def is_contrast_at(tokens: Sequence[str], i: int) -> bool:
+    """Is ``tokens[i]`` a contrast that makes the following clause dominate?
+
+    Not when additive ("not only … but also", "but also") or adverbial ("have yet to",
+    "not yet"), and not at the very start of the sentence (nothing before it to outweigh).
+    """
+    token = tokens[i]
+    if token not in CONTRAST_WORDS or i == 0:
+        return False
+    following = tokens[i + 1 : i + 3]
+    if token == "but" and ("also" in following or "not" in tokens[:i] and "only" in tokens[:i]):
+        return False
+    if token == "yet" and (following[:1] == ["to"] or tokens[i - 1] in {"not", "have", "has", "had", "as"}):
+        return False
+    return True
+
+
+def clause_weights(tokens: Sequence[str]) -> tuple[list[float], str | None]:
+    """Per-token weight from contrast and concession, and the word that set it.
+
+    ``X, but Y``: X gets :data:`CONTRAST_BEFORE`, Y :data:`CONTRAST_AFTER` (the last contrast
+    word in the sentence decides). ``Although X, Y`` and ``Despite X, Y``: the conceded clause
+    X (up to the next comma, or to the end when the concession comes last) gets
+    :data:`CONTRAST_BEFORE`, the rest :data:`CONTRAST_AFTER`.
+    """
+    weights = [1.0] * len(tokens)
+    for i in range(len(tokens) - 1, -1, -1):
+        if is_contrast_at(tokens, i):
+            weights[:i] = [CONTRAST_BEFORE] * i
+            weights[i:] = [CONTRAST_AFTER] * (len(tokens) - i)
+            return weights, tokens[i]
+    for i, token in enumerate(tokens):
+        if token in CONCESSIVE_WORDS and not (token == "though" and i == len(tokens) - 2):
+            end = _next_comma(tokens, i) if _starts_clause(tokens, i) else len(tokens)
+            weights = [CONTRAST_AFTER] * len(tokens)
+            weights[i:end] = [CONTRAST_BEFORE] * (end - i)
+            return weights, token
+    return weights, None
+
+
+def _starts_clause(tokens: Sequence[str], i: int) -> bool:
+    return i == 0 or tokens[i - 1] in CLAUSE_BREAKS or tokens[i - 1] in {"and", "even"}
+
+
+def _next_comma(tokens: Sequence[str], i: int) -> int:
+    for j in range(i + 1, len(tokens)):
+        if tokens[j] in {",", ";", ":", "—", "–"}:
+            return j
+    return len(tokens)
+
+
+def conditional_word(tokens: Sequence[str]) -> str | None:
+    """The conditional ("if", "unless") that makes the sentence hypothetical, if any.
+
+    "even if" is concessive and "as if" comparative; neither counts.
+    """
+    for i, token in enumerate(tokens):
+        if token in CONDITIONAL_WORDS and not (i and tokens[i - 1] in {"even", "as"}):
+            return token
+    return None
+
+
+def normalize_score(raw: float) -> float:
+    """Squash a raw cue sum into [-1, 1] (VADER's ``x / sqrt(x² + α)``)."""
+    return raw / math.sqrt(raw * raw + NORMALIZATION_ALPHA)
+
+
+def stance_label(score: float) -> str:
+    """favor / against at or beyond :data:`STANCE_THRESHOLD`, neutral inside it."""
+    if score >= STANCE_THRESHOLD:
+        return "favor"
+    if score <= -STANCE_THRESHOLD:
+        return "against"
+    return "neutral"
+
+
+def confidence_of(score: float, pos_sum: float, neg_sum: float, n_cues: int) -> float:
+    """How sure the lexicon is: margin past the threshold, number of cues, and their agreement.
+
+    A neutral verdict with no cue gets :data:`NO_CUE_CONFIDENCE` (the lexicon may simply not
+    know the words); one with cues that cancel or stay below the threshold is less sure the
+    closer the score lies to the threshold.
+    """
+    magnitude = abs(score)
+    if magnitude < STANCE_THRESHOLD:
+        if n_cues == 0:
+            return NO_CUE_CONFIDENCE
+        return 0.35 + 0.3 * (1.0 - magnitude / STANCE_THRESHOLD)
+    margin = (magnitude - STANCE_THRESHOLD) / (1.0 - STANCE_THRESHOLD)
+    support = 1.0 - 0.5**n_cues
+    total = pos_sum + neg_sum
+    agreement = abs(pos_sum - neg_sum) / total if total else 1.0
+    return 0.5 + 0.5 * (0.6 * margin + 0.4 * support) * agreement
+
+
+# -- scoring ----------------------------------------------------------------------------------
+#: Names of :attr:`LexiconScore.features`, always all present and in this order.
+FEATURE_NAMES = (
+    "pos_sum", "neg_sum", "raw", "n_cues", "negated", "hedged", "boosted", "contrast",
+    "conditional", "on_target", "vader",
+)
+#: Whether a sentence spoken by one of the profile's actors counts as on target even when it
+#: names neither the target nor an actor: an actor quoted in a story about the event is, as
+#: a rule, talking about the event ("This will harm stability," the ministry said).
+ACTOR_VOICE_ON_TARGET = True
+
+
+@dataclass(frozen=True)
+class LexiconScore:
+    """The lexicon's verdict on one sentence, with what fired and the numbers behind it.
+
+    Attributes
+    ----------
+    stance : str
+        ``"favor"``, ``"against"`` or ``"neutral"``.
+    score : float
+        In [-1, 1]; negative means against.
+    confidence : float
+        In [0, 1].
+    cues : tuple of str
+        Human-readable explanation: ``"+important step"``, ``"NOT(help)->-"``,
+        ``"hedge:may x0.5"``, ``"but: later clause weighted"``, ``"off-target x0.3"``…
+    features : dict of str to float
+        The numeric parts (:data:`FEATURE_NAMES`) for the classifier.
+    """
+
+    stance: str
+    score: float
+    confidence: float
+    cues: tuple[str, ...]
+    features: dict[str, float] = field(hash=False, compare=True)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """One cue after the rules: its final contribution and the explanation strings."""
+
+    value: float
+    explanation: tuple[str, ...]
+    negated: bool
+    hedged: bool
+    boosted: bool
+
+
+def _sign(value: float) -> str:
+    return "+" if value > 0 else "-"
+
+
+def apply_rules(
+    tokens: Sequence[str], match: Match, clause_weight: float, previous_end: int = 0
+) -> _Hit:
+    """A cue's contribution after negation, intensity, hedging and clause weight."""
+    entry: LexiconEntry = match.value  # type: ignore[assignment]
+    value = entry.weight * clause_weight
+    negator = negator_before(tokens, match.start)
+    if negator is not None:
+        value *= NEGATION_SCALAR
+        notes = [f"NOT({entry.phrase})->{_sign(value)}"]
+    else:
+        notes = [f"{_sign(value)}{entry.phrase}"]
+    factor, booster = intensity_before(tokens, match.start, previous_end)
+    if booster is not None:
+        value *= factor
+        notes.append(f"{'boost' if factor > 1 else 'soften'}:{booster} x{factor:g}")
+    hedge_factor, hedge = hedge_before(tokens, match.start)
+    if hedge is not None:
+        value *= hedge_factor
+        notes.append(f"hedge:{hedge} x{hedge_factor:g}")
+    return _Hit(value, tuple(notes), negator is not None, hedge is not None, booster is not None)
+
+
+class LexiconScorer:
+    """Score sentences for stance toward one profile's target (or generically, without one).
+
+    Build it with :meth:`from_profile`, which caches one scorer per profile and lexicon file:
+    the phrase tries are compiled once, never per sentence.
+
+    Parameters
+    ----------
+    entries
+        Cue entries; a later entry with the same phrase key replaces an earlier one.
+    relevance_phrases
+        Phrases that put a sentence on target (target terms and actor aliases); empty for the
+        generic scorer, which treats every sentence as on target.
+    actor_ids
+        The profile's actor ids (see :data:`ACTOR_VOICE_ON_TARGET`).
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[LexiconEntry],
+        relevance_phrases: Iterable[str] = (),
+        actor_ids: Iterable[str] = (),
+    ) -> None:
+        self._cues = PhraseMatcher((phrase_key(e.phrase), e) for e in entries)
+        phrases = list(relevance_phrases)
+        self._relevance = PhraseMatcher((phrase_key(p), p) for p in phrases) if phrases else None
+        self._actor_ids = frozenset(actor_ids)
+
+    @classmethod
+    def from_profile(
+        cls, profile: Profile | None = None, lexicon_path: str | Path | None = None
+    ) -> LexiconScorer:
+        """The scorer for ``profile`` (``None``: generic), built once and cached.
+
+        Parameters
+        ----------
+        profile
+            Supplies the target terms and actor aliases (target relevance) and extra cues
+            (``[lexicon]``), which override shipped cues with the same phrase.
+        lexicon_path
+            A user lexicon TSV whose entries are added to the shipped ones and override them
+            phrase by phrase (weight 0 switches a shipped cue off).
+        """
+        return _cached_scorer(profile, None if lexicon_path is None else str(lexicon_path))
+
+    @property
+    def size(self) -> int:
+        """Number of distinct cue phrases."""
+        return self._cues.size
+
+    def is_on_target(self, tokens: Sequence[str], voice: str | None = None) -> bool:
+        """Does the sentence name the target or an actor, or is it spoken by an actor?"""
+        if self._relevance is None:
+            return True
+        if ACTOR_VOICE_ON_TARGET and voice in self._actor_ids:
+            return True
+        return bool(self._relevance.find(tokens))
+
+    def score(self, text: str, voice: str | None = None) -> LexiconScore:
+        """Stance of one sentence toward the target, with cues and features.
+
+        Parameters
+        ----------
+        text
+            One sentence (longer text works, but the rules are built for sentences).
+        voice
+            The record's voice: an actor id, ``"outlet"`` or ``"other"``.
+
+        Examples
+        --------
+        >>> scorer = LexiconScorer.from_profile()
+        >>> result = scorer.score("It will only exacerbate tensions.")
+        >>> result.stance, result.cues
+        ('against', ('-exacerbate', 'boost:only x1.3'))
+        """
+        tokens = tokenize(text)
+        weights, contrast = clause_weights(tokens)
+        matches = self._cues.find(tokens)
+        hits = [
+            apply_rules(tokens, m, weights[m.start], matches[k - 1].end if k else 0)
+            for k, m in enumerate(matches)
+            if m.value.weight != 0  # type: ignore[attr-defined]
+        ]
+        conditional = conditional_word(tokens) if hits else None
+        scale = CONDITIONAL_SCALAR if conditional else 1.0
+        pos_sum = sum(h.value for h in hits if h.value > 0) * scale
+        neg_sum = -sum(h.value for h in hits if h.value < 0) * scale
+        on_target = self.is_on_target(tokens, voice)
+        raw = (pos_sum - neg_sum) * (1.0 if on_target else OFF_TARGET_SCALAR)
+        vader = vader_valence(text)
+        if VADER_WEIGHT and on_target:
+            raw += VADER_WEIGHT * vader
+        explanation = [note for h in hits for note in h.explanation]
+        explanation += _sentence_notes(bool(hits), contrast, conditional, on_target, vader)
+        score = normalize_score(raw)
+        features = {
+            "pos_sum": pos_sum, "neg_sum": neg_sum, "raw": raw, "n_cues": float(len(hits)),
+            "negated": float(sum(h.negated for h in hits)),
+            "hedged": float(sum(h.hedged for h in hits)),
+            "boosted": float(sum(h.boosted for h in hits)),
+            "contrast": float(contrast is not None and bool(hits)),
+            "conditional": float(conditional is not None), "on_target": float(on_target),
+            "vader": vader,
+        }
+        return LexiconScore(
+            stance=stance_label(score),
+            score=round(score, 4),
+            confidence=round(confidence_of(score, pos_sum, neg_sum, len(hits)), 4),
+            cues=tuple(explanation),
+            features={name: round(float(features[name]), 6) for name in FEATURE_NAMES},
+        )
+
+
+def _sentence_notes(
+    has_cues: bool, contrast: str | None, conditional: str | None, on_target: bool, vader: float
+) -> list[str]:
+    """Explanations for the sentence-level rules that changed the score."""
+    notes = []
+    if has_cues and contrast is not None:
+        if contrast in CONCESSIVE_WORDS:
+            notes.append(f"{contrast}: conceded clause down-weighted")
+        else:
+            notes.append(f"{contrast}: later clause weighted")
+    if conditional is not None:
+        notes.append(f"{conditional}: conditional x{CONDITIONAL_SCALAR:g}")
+    if has_cues and not on_target:
+        notes.append(f"off-target x{OFF_TARGET_SCALAR:g}")
+    if VADER_WEIGHT and on_target and abs(vader) >= 0.05:
+        notes.append(f"vader:{vader:+.2f}")
+    return notes
+
+
+def _profile_entries(profile: Profile) -> Iterator[LexiconEntry]:
+    for cue in profile.cues:
+        yield LexiconEntry(cue.phrase, cue.weight, "profile", f"from {profile.name}", profile.source)
+
+
+def relevance_phrases(profile: Profile) -> list[str]:
+    """Phrases that put a sentence on target: the target's terms and every actor alias."""
+    phrases = list(profile.target.terms)
+    for actor in profile.actors:
+        phrases.extend(actor.aliases)
+    return phrases
+
+
+@lru_cache(maxsize=32)
+def _cached_scorer(profile: Profile | None, lexicon_path: str | None) -> LexiconScorer:
+    entries = list(_shipped_entries())
+    if lexicon_path is not None:
+        entries += load_lexicon(lexicon_path)
+    if profile is None:
+        return LexiconScorer(entries)
+    entries += _profile_entries(profile)
+    return LexiconScorer(entries, relevance_phrases(profile), profile.actor_ids)
+
+
+@lru_cache(maxsize=1)
+def _shipped_entries() -> tuple[LexiconEntry, ...]:
+    return tuple(load_lexicon(None))
