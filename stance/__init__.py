@@ -13,16 +13,19 @@ from stance.errors import InputError, StanceError
 from stance.profile import Profile, load_profile
 from stance.records import SentenceRecord
 from stance.text import Sentence, split_sentences
+from stance.voices import Attribution, attribute
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "Attribution",
     "InputError",
     "Profile",
     "Sentence",
     "SentenceRecord",
     "StanceError",
+    "attribute",
     "iter_articles",
     "load_corpus",
     "load_profile",

@@ -9,8 +9,8 @@ holds the records. Two things are not constant in size, on purpose and with a bo
   reservoir sampling (Vitter's algorithm R) with an RNG seeded from ``seed`` and the group's
   name. Below the cap the interval uses every score; above it, it uses the sample and is rescaled
   to the full count (see :func:`bootstrap_interval`). The mean itself is always exact.
-* Document counts keep the set of article ids per group: memory grows with the number of
-  articles, never with the number of sentences.
+* Document counts number each article id once (one dict for the corpus) and keep one bit per
+  article in each group: memory grows with the number of articles, never with sentences.
 
 Definitions (also in the report's method section):
 
@@ -42,6 +42,7 @@ from typing import Any
 
 import numpy as np
 
+from stance.frames import Frame, load_codebook, merge_codebook
 from stance.profile import Profile
 from stance.records import STANCES, SentenceRecord
 
@@ -58,7 +59,6 @@ __all__ = [
     "normalized_entropy",
     "summarize",
     "DEFAULT_BOOTSTRAP",
-    "DEFAULT_FRAMES",
     "RESERVOIR_SIZE",
 ]
 
@@ -68,26 +68,6 @@ DEFAULT_BOOTSTRAP = 2000
 RESERVOIR_SIZE = 5000
 #: Coverage of the percentile intervals.
 CONFIDENCE = 0.95
-#: The default frame codebook (DESIGN.md), the order tables and charts use.
-DEFAULT_FRAMES = (
-    "security_defense",
-    "partnership_values",
-    "confrontation_rivalry",
-    "regional_stability",
-    "economy",
-    "domestic_politics",
-    "diplomacy_process",
-)
-#: Readable labels of the default frames (a profile's ``[frames.<id>] label`` wins).
-DEFAULT_FRAME_LABELS = {
-    "security_defense": "Security & defense",
-    "partnership_values": "Partnership & values",
-    "confrontation_rivalry": "Confrontation & rivalry",
-    "regional_stability": "Regional stability",
-    "economy": "Economy",
-    "domestic_politics": "Domestic politics",
-    "diplomacy_process": "Diplomatic process",
-}
 #: Labels of the voices every profile has.
 FIXED_VOICE_LABELS = {"outlet": "Outlet (narration)", "other": "Other speakers"}
 #: Bootstrap work is done in blocks of at most this many drawn indices (bounds memory).
@@ -349,18 +329,39 @@ class Summary:
 
 
 _ROW_COLUMNS = [
-    "outlet", "voice", "voice_label", "sentences", "words", "sentence_share", "word_share",
-    *STANCES, *(f"{s}_share" for s in STANCES), "mean_score", "ci_low", "ci_high", "quotes",
+    "outlet",
+    "voice",
+    "voice_label",
+    "sentences",
+    "words",
+    "sentence_share",
+    "word_share",
+    *STANCES,
+    *(f"{s}_share" for s in STANCES),
+    "mean_score",
+    "ci_low",
+    "ci_high",
+    "quotes",
     "documents",
 ]
 
 
 def _cell_row(summary: Summary, cell: VoiceCell) -> list[Any]:
     return [
-        cell.outlet, cell.voice, summary.voice_labels.get(cell.voice, cell.voice), cell.sentences,
-        cell.words, cell.sentence_share, cell.word_share,
-        *(cell.stance_counts[s] for s in STANCES), *(cell.stance_shares[s] for s in STANCES),
-        cell.score.mean, cell.score.low, cell.score.high, cell.quotes, cell.documents,
+        cell.outlet,
+        cell.voice,
+        summary.voice_labels.get(cell.voice, cell.voice),
+        cell.sentences,
+        cell.words,
+        cell.sentence_share,
+        cell.word_share,
+        *(cell.stance_counts[s] for s in STANCES),
+        *(cell.stance_shares[s] for s in STANCES),
+        cell.score.mean,
+        cell.score.low,
+        cell.score.high,
+        cell.quotes,
+        cell.documents,
     ]
 
 
@@ -412,6 +413,31 @@ class _Scores:
         return Estimate(self.n, mean, low, high, len(self.sample))
 
 
+class _DocSet:
+    """Distinct article numbers as a bitset: one bit per article, not one set entry per group.
+
+    Article ids are numbered once by the :class:`Aggregator` (one dict for the corpus); each
+    group then needs only ``articles / 8`` bytes, whatever order the records come in.
+    """
+
+    __slots__ = ("bits", "count")
+
+    def __init__(self) -> None:
+        self.bits = bytearray()
+        self.count = 0
+
+    def add(self, number: int) -> None:
+        byte, bit = divmod(number, 8)
+        if byte >= len(self.bits):
+            self.bits.extend(bytes(byte + 1 - len(self.bits) + len(self.bits) // 2))
+        if not self.bits[byte] >> bit & 1:
+            self.bits[byte] |= 1 << bit
+            self.count += 1
+
+    def __len__(self) -> int:
+        return self.count
+
+
 class _Group:
     """Counters for one group of sentences (a cell, or a voice pooled over outlets)."""
 
@@ -421,16 +447,16 @@ class _Group:
         self.sentences = self.words = self.quotes = 0
         self.stances: Counter[str] = Counter()
         self.scores = _Scores(key, seed, cap)
-        self.documents: set[str] = set()
+        self.documents = _DocSet()
         self.outlets: set[str] = set()
 
-    def add(self, record: SentenceRecord, words: int) -> None:
+    def add(self, record: SentenceRecord, words: int, doc: int) -> None:
         self.sentences += 1
         self.words += words
         self.stances[record.stance] += 1
         self.scores.add(float(record.score))
         self.quotes += record.quote != "none"
-        self.documents.add(record.doc_id)
+        self.documents.add(doc)
         self.outlets.add(record.outlet)
 
 
@@ -441,7 +467,7 @@ class _Outlet:
 
     def __init__(self, outlet: str, seed: int, cap: int) -> None:
         self.sentences = self.words = 0
-        self.documents: set[str] = set()
+        self.documents = _DocSet()
         self.frames: Counter[str] = Counter()
         self.quoted = _Scores(f"quoted\x1f{outlet}", seed, cap)
         self.cells: dict[str, _Group] = {}
@@ -494,7 +520,7 @@ class Aggregator:
         self.confidence = confidence
         self._outlets: dict[str, _Outlet] = {}
         self._voices: dict[str, _Group] = {}
-        self._documents: set[str] = set()
+        self._documents: dict[str, int] = {}  # article id -> its number, for the bitsets
         self._frames_seen: set[str] = set()
 
     def add(self, record: SentenceRecord) -> None:
@@ -516,13 +542,13 @@ class Aggregator:
             self._outlets[record.outlet] = outlet
         outlet.sentences += 1
         outlet.words += words
-        outlet.documents.add(record.doc_id)
+        doc = self._documents.setdefault(record.doc_id, len(self._documents))
+        outlet.documents.add(doc)
         outlet.frames.update(set(record.frames))
         if record.voice != "outlet":
             outlet.quoted.add(score)
-        self._cell(outlet, record).add(record, words)
-        self._pooled(record.voice).add(record, words)
-        self._documents.add(record.doc_id)
+        self._cell(outlet, record).add(record, words, doc)
+        self._pooled(record.voice).add(record, words, doc)
         self._frames_seen.update(record.frames)
 
     def update(self, records: Iterable[SentenceRecord]) -> Aggregator:
@@ -553,9 +579,7 @@ class Aggregator:
             self._outlet_summary(name, self._outlets[name], voice_order, frame_order, others)
             for name in sorted(self._outlets)
         )
-        voices = tuple(
-            self._voice_total(v, self._voices[v]) for v in voice_order if v in self._voices
-        )
+        voices = tuple(self._voice_total(v, self._voices[v]) for v in voice_order if v in self._voices)
         return Summary(
             sentences=sum(o.sentences for o in outlets),
             words=sum(o.words for o in outlets),
@@ -578,12 +602,14 @@ class Aggregator:
         return scores.estimate(self.bootstrap, self.seed, self.confidence)
 
     def _outlet_summary(
-        self, name: str, acc: _Outlet, voice_order: tuple[str, ...],
-        frame_order: tuple[str, ...], others: int,
+        self,
+        name: str,
+        acc: _Outlet,
+        voice_order: tuple[str, ...],
+        frame_order: tuple[str, ...],
+        others: int,
     ) -> OutletSummary:
-        cells = tuple(
-            self._voice_cell(name, v, acc.cells[v], acc) for v in voice_order if v in acc.cells
-        )
+        cells = tuple(self._voice_cell(name, v, acc.cells[v], acc) for v in voice_order if v in acc.cells)
         narration = acc.cells["outlet"].sentences if "outlet" in acc.cells else 0
         quoted_counts = [acc.cells[v].sentences for v in voice_order[1:] if v in acc.cells]
         own = acc.cells.get("outlet")
@@ -674,24 +700,28 @@ def _voice_order(profile: Profile | None, seen: Iterable[str]) -> tuple[str, ...
     return tuple(known + extra + tail)
 
 
-def _frame_order(profile: Profile | None, seen: set[str]) -> tuple[str, ...]:
-    known = list(DEFAULT_FRAMES if profile else [f for f in DEFAULT_FRAMES if f in seen])
-    known += [f.id for f in (profile.frames if profile else ()) if f.id not in known]
-    return tuple(known + sorted(seen - set(known)))
-
-
 def _voice_labels(profile: Profile | None, order: Sequence[str]) -> dict[str, str]:
     actors = {a.id: a.label for a in profile.actors} if profile else {}
     return {v: actors.get(v) or FIXED_VOICE_LABELS.get(v) or _humanize(v) for v in order}
 
 
+def _codebook(profile: Profile | None) -> tuple[Frame, ...]:
+    """The frame codebook: the shipped one, with the profile's frames merged in."""
+    base = load_codebook()
+    return merge_codebook(base, profile.frames) if profile else base
+
+
+def _frame_order(profile: Profile | None, seen: set[str]) -> tuple[str, ...]:
+    """Codebook order; with a profile every codebook frame (a zero is a finding), without one
+    only the frames seen; then frames outside the codebook, sorted."""
+    ids = [f.id for f in _codebook(profile)]
+    known = ids if profile else [f for f in ids if f in seen]
+    return tuple(known + sorted(seen - set(ids)))
+
+
 def _frame_labels(profile: Profile | None, order: Sequence[str]) -> dict[str, str]:
-    # profile.py fills a missing label with the id's words; only a label someone wrote wins
-    custom = {
-        f.id: f.label for f in (profile.frames if profile else ())
-        if f.label != f.id.replace("_", " ")
-    }
-    return {f: custom.get(f) or DEFAULT_FRAME_LABELS.get(f) or _humanize(f) for f in order}
+    labels = {f.id: f.label for f in _codebook(profile)}
+    return {f: labels.get(f) or _humanize(f) for f in order}
 
 
 def _humanize(identifier: str) -> str:
@@ -704,9 +734,7 @@ def _profile_info(profile: Profile | None) -> dict[str, str] | None:
     return {"name": profile.name, "source": profile.source, "target": profile.target.label}
 
 
-def _divergence(
-    outlets: Sequence[OutletSummary], voice_order: Sequence[str], frame_order: Sequence[str]
-) -> Divergence:
+def _divergence(outlets: Sequence[OutletSummary], voice_order: Sequence[str], frame_order: Sequence[str]) -> Divergence:
     voices = [[_count(o.cell(v)) for v in voice_order] for o in outlets]
     frames = [[o.frame_counts[f] for f in frame_order] for o in outlets]
     return Divergence(

@@ -19,7 +19,16 @@ from stance.records import STANCES
 __all__ = ["Annotation", "load_annotations", "ANNOTATION_FIELDS"]
 
 ANNOTATION_FIELDS = (
-    "text", "stance", "voice", "speaker", "quote", "frames", "doc_id", "outlet", "coder", "event",
+    "text",
+    "stance",
+    "voice",
+    "speaker",
+    "quote",
+    "frames",
+    "doc_id",
+    "outlet",
+    "coder",
+    "event",
 )
 
 
@@ -85,9 +94,7 @@ def _parse_line(line: str, source: str, number: int) -> Annotation:
     if not isinstance(text, str) or not text.strip():
         raise InputError(source, "missing or empty 'text'", number)
     if stance not in STANCES:
-        raise InputError(
-            source, f"unknown stance label {stance!r} (use one of {', '.join(STANCES)})", number
-        )
+        raise InputError(source, f"unknown stance label {stance!r} (use one of {', '.join(STANCES)})", number)
     frames = obj.get("frames") or ()
     if not isinstance(frames, Sequence) or isinstance(frames, str):
         raise InputError(source, "'frames' must be a list of frame ids", number)

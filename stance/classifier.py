@@ -54,10 +54,7 @@ def as_example(item: object) -> Mapping:
         return {"text": item}
     if isinstance(item, Mapping) and isinstance(item.get("text"), str):
         return item
-    raise TypeError(
-        "StanceClassifier expects strings or mappings with a 'text' key, got "
-        f"{type(item).__name__}"
-    )
+    raise TypeError(f"StanceClassifier expects strings or mappings with a 'text' key, got {type(item).__name__}")
 
 
 class StanceClassifier(ClassifierMixin, BaseEstimator):
@@ -139,12 +136,18 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
 
     def _word_vectorizer(self) -> TfidfVectorizer:
         return TfidfVectorizer(
-            ngram_range=tuple(self.word_ngrams), sublinear_tf=True, min_df=1, token_pattern=r"(?u)\b\w[\w'-]*\b"
+            ngram_range=tuple(self.word_ngrams),
+            sublinear_tf=True,
+            min_df=1,
+            token_pattern=r"(?u)\b\w[\w'-]*\b",
         )
 
     def _char_vectorizer(self) -> TfidfVectorizer:
         return TfidfVectorizer(
-            analyzer="char_wb", ngram_range=tuple(self.char_ngrams), sublinear_tf=True, min_df=2,
+            analyzer="char_wb",
+            ngram_range=tuple(self.char_ngrams),
+            sublinear_tf=True,
+            min_df=2,
             max_features=60000,
         )
 

@@ -44,16 +44,31 @@ _WIDGET_PATTERNS: tuple[tuple[str, str], ...] = (
     ("advertisement marker", r"^(advertisement|advertisements|sponsored( content)?|ad|ads)$"),
     ("advertisement marker", r"continues? (after|below) (this )?(advertisement|ad)\b"),
     ("advertisement marker", r"^(scroll|story) continues below"),
-    ("newsletter notice", r"\bnewsletters?\b.*\b(sign up|subscribe)|\b(sign up|subscribe)\b.*\bnewsletters?\b"),
+    (
+        "newsletter notice",
+        r"\bnewsletters?\b.*\b(sign up|subscribe)|\b(sign up|subscribe)\b.*\bnewsletters?\b",
+    ),
     ("newsletter notice", r"\byour subscription (has|could|was)\b|\bsubscribe to (our|the)\b"),
-    ("newsletter notice", r"\bby providing an e-?mail address\b|\bterms of (use|service)\b.*\bprivacy\b"),
-    ("cookie notice", r"\b(we|this site|this website) uses? cookies\b|\buse of cookies\b|\bcookie (policy|settings)\b"),
+    (
+        "newsletter notice",
+        r"\bby providing an e-?mail address\b|\bterms of (use|service)\b.*\bprivacy\b",
+    ),
+    (
+        "cookie notice",
+        r"\b(we|this site|this website) uses? cookies\b|\buse of cookies\b|\bcookie (policy|settings)\b",
+    ),
     ("comment box", r"^leave a (reply|comment)\b|\byour e-?mail address will not be published\b"),
     ("comment box", r"\brequired fields are marked\b|\bakismet\b|\bcomment data is processed\b"),
     ("comment box", r"\b(to write|to post|to leave) (a )?comments?\b|\bplease (log|sign) in\b"),
     ("login prompt", r"^(log|sign) in (to|with)\b|^(log in|sign in|register)$"),
-    ("share widget", r"^share (this|on|via)\b|^(share|tweet|email|print)( this)?( article| story| page)?$"),
-    ("copyright line", r"^(©|ⓒ|\(c\)|copyright\b)|\ball rights reserved\b|\bunauthori[sz]ed reproduction\b"),
+    (
+        "share widget",
+        r"^share (this|on|via)\b|^(share|tweet|email|print)( this)?( article| story| page)?$",
+    ),
+    (
+        "copyright line",
+        r"^(©|ⓒ|\(c\)|copyright\b)|\ball rights reserved\b|\bunauthori[sz]ed reproduction\b",
+    ),
     ("tags line", r"^(tags?|topics?|keywords?)\s*:"),
     ("information notice", r"^this is an? (information|info) message$"),
     ("widget label", r"\b(help-image|lock icon|social comment)\b"),
@@ -318,7 +333,5 @@ def _assemble(lines: list[_Line]) -> CleanText:
             last_paragraph = line.paragraph
         paragraphs[-1].append(line.text)
     text = "\n\n".join("\n".join(p) for p in paragraphs)
-    removed = tuple(
-        RemovedLine(line.number, line.text, line.reason) for line in lines if line.reason
-    )
+    removed = tuple(RemovedLine(line.number, line.text, line.reason) for line in lines if line.reason)
     return CleanText(text, removed)

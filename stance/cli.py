@@ -122,12 +122,24 @@ def paths_argument(func: Callable) -> Callable:
 
 def input_options(func: Callable) -> Callable:
     """Options for reading inputs, shared by analyze and report."""
-    func = click.option("--skip-bad", is_flag=True,
-                        help="Skip bad inputs (listed with reasons in skipped.jsonl) instead of stopping.")(func)
-    func = click.option("--max-bytes", default=50_000_000, show_default=True, type=click.IntRange(1),
-                        help="Largest single article accepted.")(func)
-    func = click.option("--encoding", default="utf-8", show_default=True,
-                        help="Input encoding: a codec name, or 'auto' to detect (noted per article).")(func)
+    func = click.option(
+        "--skip-bad",
+        is_flag=True,
+        help="Skip bad inputs (listed with reasons in skipped.jsonl) instead of stopping.",
+    )(func)
+    func = click.option(
+        "--max-bytes",
+        default=50_000_000,
+        show_default=True,
+        type=click.IntRange(1),
+        help="Largest single article accepted.",
+    )(func)
+    func = click.option(
+        "--encoding",
+        default="utf-8",
+        show_default=True,
+        help="Input encoding: a codec name, or 'auto' to detect (noted per article).",
+    )(func)
     return click.option("--no-clean", is_flag=True, help="Keep the text as given (no boilerplate removal).")(func)
 
 
@@ -166,7 +178,10 @@ class InputRun:
                 click.echo(f"skipped {item.source}{line}: {item.reason}", err=True)
         total = self.processed + len(self.skipped)
         where = f" (listed in {skipped_path})" if skipped_path is not None and self.skipped else ""
-        click.echo(f"{total} inputs: {self.processed} processed, {len(self.skipped)} skipped{where}", err=True)
+        click.echo(
+            f"{total} inputs: {self.processed} processed, {len(self.skipped)} skipped{where}",
+            err=True,
+        )
         if self.processed == 0:
             raise InputFailure("no input could be processed")
 
@@ -178,8 +193,11 @@ def refuse_overwriting_inputs(paths, output: str | None) -> None:
     target = Path(output).resolve()
     for raw in paths:
         source = Path(raw).resolve()
-        if target == source or (source.is_dir() and source in target.parents and target.suffix.lower() in
-                                (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".csv")):
+        if target == source or (
+            source.is_dir()
+            and source in target.parents
+            and target.suffix.lower() in (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".csv")
+        ):
             raise InputFailure(f"{output}: refusing to write output over (or into) the input {raw}")
 
 
@@ -206,9 +224,19 @@ def open_output(output: str | None):
 @profile_option
 @model_options
 @input_options
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "table"]),
+    default="jsonl",
+    show_default=True,
+)
 @click.option("-o", "--output", default=None, help="Output file (default: standard output).")
-@click.option("--show-removed", is_flag=True, help="Also list the boilerplate lines cleaning removed (stderr).")
+@click.option(
+    "--show-removed",
+    is_flag=True,
+    help="Also list the boilerplate lines cleaning removed (stderr).",
+)
 @handle_errors
 def analyze(paths, profile, model_path, rule, fmt, output, show_removed, **input_opts) -> None:
     """One record per sentence: voice, speaker, quote type, stance, score, frames, cues.
@@ -241,7 +269,10 @@ def _echo_notes(articles: Iterable, show_removed: bool):
             click.echo(f"note {article.source}: {note}", err=True)
         if show_removed:
             for removed in article.removed:
-                click.echo(f"removed {article.source}:{removed.line}: [{removed.reason}] {removed.text}", err=True)
+                click.echo(
+                    f"removed {article.source}:{removed.line}: [{removed.reason}] {removed.text}",
+                    err=True,
+                )
         yield article
 
 
@@ -287,8 +318,13 @@ def quotes(paths, profile, fmt, output, show_all) -> None:
 @model_options
 @input_options
 @click.option("-o", "--output", "out_dir", default="report", show_default=True, help="Report directory.")
-@click.option("--bootstrap", default=2000, show_default=True, type=click.IntRange(100),
-              help="Bootstrap resamples for the 95 % intervals (seeded).")
+@click.option(
+    "--bootstrap",
+    default=2000,
+    show_default=True,
+    type=click.IntRange(100),
+    help="Bootstrap resamples for the 95 % intervals (seeded).",
+)
 @handle_errors
 def report(paths, profile, model_path, rule, out_dir, bootstrap, **input_opts) -> None:
     """The whole report: HTML, Markdown, charts, sentences.csv and summary.json.
@@ -319,7 +355,11 @@ def report(paths, profile, model_path, rule, out_dir, bootstrap, **input_opts) -
 @cli.command()
 @click.argument("annotations", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("-o", "--output", required=True, help="Model file to write (.npz).")
-@click.option("--profiles-dir", default=None, help="Directory of <event>.toml profiles for the annotations' events.")
+@click.option(
+    "--profiles-dir",
+    default=None,
+    help="Directory of <event>.toml profiles for the annotations' events.",
+)
 @click.option("--profile", "-p", default=None, help="One profile for all sentences (overrides events).")
 @handle_errors
 def train(annotations, output, profiles_dir, profile) -> None:
@@ -338,11 +378,30 @@ def train(annotations, output, profiles_dir, profile) -> None:
 
 @cli.command()
 @click.argument("annotations", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--model", "model_path", default="default", show_default=True, help="Model file, 'default' or 'none'.")
-@click.option("--rule", type=click.Choice(["blend", "lexicon", "classifier"]), default="blend", show_default=True)
-@click.option("--profiles-dir", default=None, help="Directory of <event>.toml profiles for the annotations' events.")
+@click.option(
+    "--model",
+    "model_path",
+    default="default",
+    show_default=True,
+    help="Model file, 'default' or 'none'.",
+)
+@click.option(
+    "--rule",
+    type=click.Choice(["blend", "lexicon", "classifier"]),
+    default="blend",
+    show_default=True,
+)
+@click.option(
+    "--profiles-dir",
+    default=None,
+    help="Directory of <event>.toml profiles for the annotations' events.",
+)
 @click.option("--profile", "-p", default=None, help="One profile for all sentences (overrides events).")
-@click.option("--compare", is_flag=True, help="Grouped cross-validation table: VADER, lexicon, classifier, combination.")
+@click.option(
+    "--compare",
+    is_flag=True,
+    help="Grouped cross-validation table: VADER, lexicon, classifier, combination.",
+)
 @click.option("--folds", default=5, show_default=True, help="Folds for --compare.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @handle_errors
@@ -422,8 +481,9 @@ def profile_check(path) -> None:
 
     prof = load_profile(path)
     aliases = sum(len(a.aliases) for a in prof.actors)
-    click.echo(f"ok: profile {prof.name}: {len(prof.actors)} actors, {aliases} aliases, "
-               f"{len(prof.target.terms)} target terms")
+    click.echo(
+        f"ok: profile {prof.name}: {len(prof.actors)} actors, {aliases} aliases, {len(prof.target.terms)} target terms"
+    )
 
 
 # -- lexicon -----------------------------------------------------------------------------

@@ -106,15 +106,11 @@ def make_article(
     if options.clean:
         cleaned = clean_text(text)
         body = cleaned.text
-        removed = tuple(
-            RemovedLine(r.line + line_offset, r.text, r.reason) for r in cleaned.removed
-        )
+        removed = tuple(RemovedLine(r.line + line_offset, r.text, r.reason) for r in cleaned.removed)
     else:
         body, removed = text.strip(), ()
     if not body:
-        raise InputError(
-            where, f"no article text left after removing {len(removed)} boilerplate line(s)", line
-        )
+        raise InputError(where, f"no article text left after removing {len(removed)} boilerplate line(s)", line)
     meta = {k: _as_text(fields.get(k)) for k in META_FIELDS}
     extra = {k: str(v) for k, v in fields.items() if k not in META_FIELDS and k != "text"}
     return Article(
@@ -215,7 +211,13 @@ def iter_articles(
                     _report(item, on_error)
                     continue
                 if item.id in seen:
-                    _report(InputError(item.source, f"duplicate article id {item.id!r} (first seen in {seen[item.id]})"), on_error)
+                    _report(
+                        InputError(
+                            item.source,
+                            f"duplicate article id {item.id!r} (first seen in {seen[item.id]})",
+                        ),
+                        on_error,
+                    )
                     continue
                 seen[item.id] = item.source
                 yield item
@@ -229,9 +231,7 @@ def _report(error: InputError, on_error: Callable[[Skipped], None] | None) -> No
     on_error(Skipped(error.source, error.line, error.message))
 
 
-def expand_paths(
-    paths: Iterable[str | Path], on_error: Callable[[Skipped], None] | None = None
-) -> Iterator[Path]:
+def expand_paths(paths: Iterable[str | Path], on_error: Callable[[Skipped], None] | None = None) -> Iterator[Path]:
     """Files named directly, and readable files found under directories, in a stable order."""
     for raw in paths:
         path = Path(raw)
@@ -265,7 +265,8 @@ def _read_items(path: Path, options: ReadOptions) -> Iterator[Article | InputErr
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(
-            str(path), f"unsupported file type {suffix or '(none)'!r}; use one of {', '.join(SUFFIXES)}"
+            str(path),
+            f"unsupported file type {suffix or '(none)'!r}; use one of {', '.join(SUFFIXES)}",
         )
     if suffix == ".jsonl":
         yield from _read_jsonl(path, options)
@@ -403,8 +404,15 @@ def _read_csv(path: Path, options: ReadOptions) -> Iterator[Article | InputError
             try:
                 if None in row:
                     raise InputError(source, "row has more fields than the header", row_start)
-                yield make_article(row, row.get("text") or "", source, f"{path.stem}-{row_start}",
-                                   options, line=row_start, notes=notes)
+                yield make_article(
+                    row,
+                    row.get("text") or "",
+                    source,
+                    f"{path.stem}-{row_start}",
+                    options,
+                    line=row_start,
+                    notes=notes,
+                )
             except InputError as exc:
                 yield exc
             row_start = reader.line_num + 1

@@ -39,7 +39,7 @@ def decode_bytes(data: bytes, source: str, encoding: str = "utf-8") -> tuple[str
     if b"\x00" in data[:8192]:
         raise InputError(source, "binary file (contains NUL bytes), not text")
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     if encoding != AUTO:
         try:
             return data.decode(encoding), ()
@@ -48,8 +48,7 @@ def decode_bytes(data: bytes, source: str, encoding: str = "utf-8") -> tuple[str
             column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
             raise InputError(
                 source,
-                f"not valid {encoding} (byte 0x{data[exc.start]:02x}); "
-                "re-save as UTF-8 or pass --encoding auto",
+                f"not valid {encoding} (byte 0x{data[exc.start]:02x}); re-save as UTF-8 or pass --encoding auto",
                 line=line,
                 column=column,
             ) from None

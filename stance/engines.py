@@ -102,8 +102,8 @@ def run_dask(
     client = Client(scheduler) if isinstance(scheduler, str) else scheduler
     try:
         window = []
-        batches = iter(lambda it=iter(articles): list(itertools.islice(it, batch_size)), [])
-        for batch in batches:
+        stream = iter(articles)
+        while batch := list(itertools.islice(stream, batch_size)):
             window.append(client.submit(_analyze_batch, spec, batch, pure=False))
             if len(window) >= 4:
                 yield from window.pop(0).result()

@@ -25,9 +25,7 @@ class InputError(StanceError):
         1-based position inside ``source`` when known.
     """
 
-    def __init__(
-        self, source: str, message: str, line: int | None = None, column: int | None = None
-    ) -> None:
+    def __init__(self, source: str, message: str, line: int | None = None, column: int | None = None) -> None:
         self.source = str(source)
         self.message = message
         self.line = line

@@ -41,10 +41,7 @@ __all__ = [
 
 
 def _lexicon_scores(annotations: Sequence[Annotation], profiles: dict) -> list:
-    return [
-        LexiconScorer.from_profile(profiles.get(a.event)).score(a.text, a.voice or "outlet")
-        for a in annotations
-    ]
+    return [LexiconScorer.from_profile(profiles.get(a.event)).score(a.text, a.voice or "outlet") for a in annotations]
 
 
 def _predict(model, rows: list[dict], lexicon: list, rule: str) -> list[str]:
@@ -115,9 +112,7 @@ def compare_methods(
     rows = examples_for(annotations, profiles)
     lexicon = _lexicon_scores(annotations, profiles)
     gold = np.array([a.stance for a in annotations])
-    predicted: dict[str, list[str | None]] = {
-        m: [None] * len(annotations) for m in ("classifier", "blend")
-    }
+    predicted: dict[str, list[str | None]] = {m: [None] * len(annotations) for m in ("classifier", "blend")}
     for train, test in GroupKFold(n_splits=folds).split(rows, gold, groups):
         model = fit_classifier([annotations[i] for i in train], profiles)
         for rule in predicted:
@@ -237,36 +232,60 @@ def evaluate_articles(
 
 def format_result(result: dict) -> str:
     """A plain-text rendering of any result dict above."""
-    kind = result.get("kind")
-    lines = [f"files: {', '.join(result.get('files', []))}"]
-    if kind == "comparison":
-        lines.append(f"validation: {result['validation']}; n = {result['n']}")
-        lines.append(f"{'method':<18} {'accuracy':>8} {'macro-F1':>8} {'alpha':>7}")
-        for name, s in result["methods"].items():
-            lines.append(f"{name:<18} {s['accuracy']:>8.3f} {s['macro_f1']:>8.3f} {s['krippendorff_alpha']:>7.3f}")
-        lines.append("macro-F1 per held-out group:")
-        for group, values in result["per_group_macro_f1"].items():
-            lines.append(f"  {group:<30} " + "  ".join(f"{k}={v:.3f}" for k, v in values.items()))
-    elif kind == "agreement":
-        lines.append(f"coders: {result['coders'][0]} vs {result['coders'][1]}; matched {result['matched']}, unmatched {result['unmatched']}")
-        lines.append(f"percent agreement {result['percent_agreement']:.3f}; Krippendorff's alpha {result['krippendorff_alpha']:.3f}")
-        if "voice_agreement" in result:
-            lines.append(f"voice agreement {result['voice_agreement']:.3f}")
-        lines += _confusion_lines(result["confusion"])
-    else:
-        if kind == "articles":
-            lines.append(f"matched {result['matched']} sentences ({result['unmatched_gold']} gold sentences unmatched)")
-            lines.append(f"voice accuracy {result['voice_accuracy']:.3f}")
-        lines += _scores_lines("stance" if kind == "articles" else result.get("method", ""), result["stance"] if kind == "articles" else result["scores"])
-        lines += _scores_lines("VADER-only baseline", result["baseline_vader"], short=True)
+    formatter = {
+        "comparison": _format_comparison,
+        "agreement": _format_agreement,
+        "articles": _format_articles,
+    }.get(result.get("kind"), _format_evaluation)
+    lines = [f"files: {', '.join(result.get('files', []))}", *formatter(result)]
     if "warning" in result:
         lines.append(f"warning: {result['warning']}")
     return "\n".join(lines)
 
 
+def _format_comparison(result: dict) -> list[str]:
+    lines = [f"validation: {result['validation']}; n = {result['n']}"]
+    lines.append(f"{'method':<18} {'accuracy':>8} {'macro-F1':>8} {'alpha':>7}")
+    for name, s in result["methods"].items():
+        lines.append(f"{name:<18} {s['accuracy']:>8.3f} {s['macro_f1']:>8.3f} {s['krippendorff_alpha']:>7.3f}")
+    lines.append("macro-F1 per held-out group:")
+    for group, values in result["per_group_macro_f1"].items():
+        lines.append(f"  {group:<30} " + "  ".join(f"{k}={v:.3f}" for k, v in values.items()))
+    return lines
+
+
+def _format_agreement(result: dict) -> list[str]:
+    first, second = result["coders"]
+    lines = [
+        f"coders: {first} vs {second}; matched {result['matched']}, unmatched {result['unmatched']}",
+        f"percent agreement {result['percent_agreement']:.3f}; Krippendorff's alpha {result['krippendorff_alpha']:.3f}",
+    ]
+    if "voice_agreement" in result:
+        lines.append(f"voice agreement {result['voice_agreement']:.3f}")
+    return lines + _confusion_lines(result["confusion"])
+
+
+def _format_articles(result: dict) -> list[str]:
+    lines = [
+        f"matched {result['matched']} sentences ({result['unmatched_gold']} gold sentences unmatched)",
+        f"voice accuracy {result['voice_accuracy']:.3f}",
+    ]
+    for confusion, count in result["voice_confusions"]:
+        lines.append(f"  voice error {confusion}: {count}")
+    lines += _scores_lines("stance", result["stance"])
+    return lines + _scores_lines("VADER-only baseline", result["baseline_vader"], short=True)
+
+
+def _format_evaluation(result: dict) -> list[str]:
+    lines = _scores_lines(result.get("method", ""), result["scores"])
+    return lines + _scores_lines("VADER-only baseline", result["baseline_vader"], short=True)
+
+
 def _scores_lines(name: str, s: dict, short: bool = False) -> list[str]:
-    lines = [f"{name}: n = {s['n']}, accuracy {s['accuracy']:.3f}, macro-F1 {s['macro_f1']:.3f}, "
-             f"Krippendorff's alpha {s['krippendorff_alpha']:.3f}"]
+    lines = [
+        f"{name}: n = {s['n']}, accuracy {s['accuracy']:.3f}, macro-F1 {s['macro_f1']:.3f}, "
+        f"Krippendorff's alpha {s['krippendorff_alpha']:.3f}"
+    ]
     if short:
         return lines
     lines.append(f"  {'class':<8} {'precision':>9} {'recall':>7} {'F1':>6} {'n':>5}")

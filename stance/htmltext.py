@@ -127,12 +127,7 @@ def extract_html(html: str) -> HtmlDocument:
             break
     meta = parser.meta
     title = meta.get("og:title") or " ".join("".join(parser.title_parts).split()) or None
-    date = (
-        meta.get("article:published_time")
-        or meta.get("datepublished")
-        or meta.get("date")
-        or meta.get("pubdate")
-    )
+    date = meta.get("article:published_time") or meta.get("datepublished") or meta.get("date") or meta.get("pubdate")
     return HtmlDocument(
         text=text,
         title=title,

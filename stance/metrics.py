@@ -13,7 +13,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
+from sklearn.metrics import (
+    accuracy_score,
+    confusion_matrix,
+    f1_score,
+    precision_recall_fscore_support,
+)
 
 from stance.records import STANCES
 
@@ -38,9 +43,7 @@ class Scores:
             "accuracy": round(self.accuracy, 4),
             "macro_f1": round(self.macro_f1, 4),
             "krippendorff_alpha": round(self.alpha, 4),
-            "per_class": {
-                k: {m: round(v, 4) for m, v in d.items()} for k, d in self.per_class.items()
-            },
+            "per_class": {k: {m: round(v, 4) for m, v in d.items()} for k, d in self.per_class.items()},
             "confusion": {"labels": list(self.labels), "rows_gold_cols_pred": self.confusion},
         }
 
@@ -52,11 +55,14 @@ def score_labels(gold: Sequence[str], predicted: Sequence[str], labels=STANCES) 
     if not gold:
         raise ValueError("no labels to score")
     labels = tuple(labels)
-    p, r, f, support = precision_recall_fscore_support(
-        gold, predicted, labels=list(labels), zero_division=0
-    )
+    p, r, f, support = precision_recall_fscore_support(gold, predicted, labels=list(labels), zero_division=0)
     per_class = {
-        label: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]), "support": int(support[i])}
+        label: {
+            "precision": float(p[i]),
+            "recall": float(r[i]),
+            "f1": float(f[i]),
+            "support": int(support[i]),
+        }
         for i, label in enumerate(labels)
     }
     return Scores(

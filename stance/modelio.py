@@ -101,7 +101,8 @@ def _read_meta(arrays: dict, source: str) -> dict:
         raise InputError(
             source,
             f"model format version {meta.get('format_version')} (from stance "
-            f"{meta.get('stance_version', '?')}); this stance reads version {FORMAT_VERSION} — retrain with `stance train`",
+            f"{meta.get('stance_version', '?')}); this stance reads version {FORMAT_VERSION} — "
+            "retrain with `stance train`",
         )
     return meta
 

@@ -154,9 +154,7 @@ def _profile_text(name_or_path: str) -> tuple[str, str]:
         resource = resources.files("stance").joinpath(f"data/profiles/{name_or_path}.toml")
         return resource.read_text("utf-8"), f"{name_or_path} (bundled profile)"
     available = ", ".join(bundled_profiles())
-    raise InputError(
-        name_or_path, f"no bundled profile of that name and no such file (bundled: {available})"
-    )
+    raise InputError(name_or_path, f"no bundled profile of that name and no such file (bundled: {available})")
 
 
 def _toml_position(message: str) -> tuple[int | None, int | None]:

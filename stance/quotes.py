@@ -21,6 +21,7 @@ The pass is linear in the length of the text and uses no backtracking regular ex
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -40,6 +41,9 @@ CLOSING_SINGLE = "’›"
 _OPEN_BEFORE = "([{—–-/"
 #: Characters before which a mark reads as closing (besides whitespace and the paragraph end).
 _CLOSE_AFTER = ".,;:!?)]}…—–-"
+
+
+_MARK_RE = re.compile("[\"'" + OPENING_DOUBLE + CLOSING_DOUBLE + OPENING_SINGLE + CLOSING_SINGLE + "]")
 
 
 @dataclass(frozen=True)
@@ -135,21 +139,19 @@ class _Scanner:
         return opening and not after.isspace(), closing and not before.isspace()
 
     def emit(self, open_at: int, close_at: int, *, double: bool, opened: bool, closed: bool) -> None:
-        """Record a quote from the mark at ``open_at`` to the mark at ``close_at`` (exclusive end)."""
+        """Record a quote from the mark at ``open_at`` to the mark at ``close_at``."""
         content_start = open_at + 1 if opened else open_at
         continues = double and opened and self.carried and open_at == self.start
         stop = close_at + 1 if closed else close_at
-        self.found.append(
-            Quote(open_at, stop, self.text[content_start:close_at], double, opened, closed, continues)
-        )
+        self.found.append(Quote(open_at, stop, self.text[content_start:close_at], double, opened, closed, continues))
         self.last_end = stop
 
 
 def _paragraph_quotes(text: str, start: int, end: int, carried: bool) -> Iterator[Quote]:
     """Pair the marks of one paragraph (see the module docstring for the rules)."""
     scan = _Scanner(text, start, end, carried)
-    for i in range(start, end):
-        ch = text[i]
+    for match in _MARK_RE.finditer(text, start, end):
+        i, ch = match.start(), match.group()
         if ch == '"' or ch in OPENING_DOUBLE or ch in CLOSING_DOUBLE:
             _double_mark(scan, i, ch)
         elif scan.double_at is None and (ch == "'" or ch in OPENING_SINGLE or ch in CLOSING_SINGLE):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from stance.profile import Profile
 
-__all__ = ["build_report", "atomic_directory", "report_meta"]
+__all__ = ["build_report", "atomic_directory", "report_meta", "lexicon_version"]
 
 
 class atomic_directory:  # noqa: N801 - used as a context manager, reads like a function
@@ -46,18 +46,27 @@ class atomic_directory:  # noqa: N801 - used as a context manager, reads like a 
 def report_meta(profile: Profile, model, model_name: str, rule: str, skipped: Iterable = ()) -> dict:
     """What the report's method section states: versions, validation figures, skipped inputs."""
     from stance import __version__
-    from stance.lexicon import LEXICON_VERSION
 
     meta = {
         "stance_version": __version__,
         "profile": {"name": profile.name, "source": profile.source, "target": profile.target.label},
-        "lexicon_version": LEXICON_VERSION,
+        "lexicon_version": lexicon_version(),
         "combine_rule": rule if model is not None else "lexicon",
         "model": _model_meta(model, model_name),
         "validation": _validation_figures(),
         "skipped": [s.to_dict() for s in skipped],
     }
     return meta
+
+
+def lexicon_version() -> str:
+    """The shipped lexicon's identity: entry count and a content digest (changes with any edit)."""
+    import hashlib
+    from importlib import resources
+
+    data = resources.files("stance").joinpath("data/lexicon.tsv").read_bytes()
+    entries = sum(1 for line in data.decode("utf-8").splitlines() if line.strip() and not line.startswith("#"))
+    return f"{entries} entries, sha256 {hashlib.sha256(data).hexdigest()[:12]}"
 
 
 def _model_meta(model, model_name: str) -> dict | None:

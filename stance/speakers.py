@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,6 +49,27 @@ PERSON_WORDS = frozenset(
     resident citizen man woman student scientist fellow member founder ceo captain colonel
     admiral lieutenant sergeant""".split()
 )
+#: Heads of official bodies: an alias before one of them names the speaker ("China's embassy").
+OFFICIAL_HEADS = frozenset(
+    """council office ministry government administration agency department embassy committee
+    commission assembly parliament congress senate cabinet secretariat delegation mission body
+    authority authorities presidency command headquarters forces army navy military spokesperson
+    officials leadership party media press service""".split()
+)
+#: Nouns of documents; "X's statement reads" and "according to X's website" give X.
+DOCUMENT_NOUNS = frozenset(
+    """statement release report communique communiqué announcement letter post message editorial
+    article website briefing remarks comments decision notice declaration readout transcript
+    tweet interview commentary account page channel data figures statistics estimates survey
+    poll study research""".split()
+)
+#: Words after which a speaker phrase's own name has ended ("NATO in Brussels").
+ALIAS_BOUNDARIES = frozenset("of in at for from to on and with who which that said says inside within among".split())
+#: Words of office names inside titles ("Minister of Foreign Affairs Park Jin").
+OFFICE_WORDS = frozenset(
+    """foreign affairs defense defence security national trade finance interior justice state
+    health unification industry energy economy home public""".split()
+)
 #: Head nouns of organisations, institutions and media.
 ORG_HEADS = frozenset(
     """council office ministry organization organisation government administration agency
@@ -64,15 +86,21 @@ GROUP_HEADS = frozenset(
     """officials experts analysts observers critics diplomats sources allies members leaders
     residents people scholars researchers lawmakers authorities countries nations""".split()
 )
+#: Nouns of quantity whose "of" phrase holds the head ("a handful of exiled activists").
+QUANTITY_NOUNS = frozenset("handful number group couple dozen majority minority few lot host".split())
 #: First words of multi-word place names, which are not person names.
-PLACE_WORDS = frozenset(
-    "south north east west new united saudi hong sri costa el la los san st".split()
-)
+PLACE_WORDS = frozenset("south north east west new united saudi hong sri costa el la los san st".split())
 #: Articles and determiners dropped (or lower-cased) at the start of a displayed speaker.
 DETERMINERS = frozenset("the a an another one some several many two three its his her their".split())
 
+_TITLE_PREPOSITIONS = frozenset("to of for at in from".split())
+_TITLE_WORDS = PERSON_WORDS | OFFICE_WORDS
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred".split())
+#: Capitalised only because they open a sentence; not names.
+_SENTENCE_CAPITALS = frozenset("this that these those it there here what which".split())
 _TOKEN_RE = re.compile(r"\w[\w'’.\-]*")
 _PAREN_RE = re.compile(r"\s*\([^()]{0,80}\)")
+_NON_WORD_RE = re.compile(r"[\W_]+")
 _POSSESSIVE_RE = re.compile(r"'s\b|(?<=s)'(?!\w)")
 
 
@@ -91,15 +119,16 @@ class Speaker:
     kind: str
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Comparison form of a name: case, apostrophes, possessives, hyphens and spaces folded.
 
     >>> fold("NATO’s Secretary-General")
     'nato secretary general'
     """
-    text = text.casefold().replace("’", "'").replace("‘", "'")
+    text = text.casefold().replace("’", "'").replace("‘", "'").replace(".", "")
     text = _POSSESSIVE_RE.sub("", text)
-    return " ".join(re.sub(r"[^\w']+", " ", text).replace("'", "").split())
+    return " ".join(_NON_WORD_RE.sub(" ", text).split())
 
 
 class AliasMatcher:
@@ -120,19 +149,44 @@ class AliasMatcher:
         self.pattern = re.compile("(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w])")
 
     def match(self, phrase: str) -> tuple[str, str] | None:
-        """``(actor id, folded alias)`` of the longest alias in ``phrase``, or ``None``."""
-        folded = fold(phrase)
+        """``(actor id, folded alias)`` of the longest fitting alias in ``phrase``, or ``None``.
+
+        Each comma-separated part is read on its own, and an alias that only modifies another
+        noun ("a Beijing-based institute", "a Moscow think tank", "Hanoi's arms supplier") does
+        not count: what follows it must be a title, an official body or a document of the
+        actor ("NATO spokesperson", "China's foreign ministry", "NATO's press release").
+        """
         best: str | None = None
-        position = 0
-        while position < len(folded):
-            hit = self.pattern.match(folded, position)
-            if hit and (best is None or len(hit.group()) > len(best)):
-                best = hit.group()
-            following = folded.find(" ", position)
-            if following == -1:
-                break
-            position = following + 1
+        for part in phrase.split(","):
+            folded = fold(part)
+            position = 0
+            while position < len(folded):
+                hit = self.pattern.match(folded, position)
+                if hit and (best is None or len(hit.group()) > len(best)) and _alias_fits(folded, hit):
+                    best = hit.group()
+                following = folded.find(" ", position)
+                if following == -1:
+                    break
+                position = following + 1
         return (self.owners[best], best) if best else None
+
+
+def _alias_fits(folded: str, hit: re.Match[str]) -> bool:
+    """Whether an alias ending at ``end`` names the speaker rather than modifying a noun.
+
+    Fits when the phrase (or its name part, up to a preposition) ends with the alias, or when
+    a title, an official body or a document follows it, or when the alias ends in a title (a
+    name follows: "NATO Secretary General Jens Stoltenberg"); not when another noun follows.
+    """
+    end = hit.end()
+    if hit.group().rsplit(" ", 1)[-1] in PERSON_WORDS:
+        return True
+    for index, word in enumerate(folded[end:].split()):
+        if word in PERSON_WORDS or word in OFFICIAL_HEADS or word in DOCUMENT_NOUNS:
+            return True
+        if word in ALIAS_BOUNDARIES or word == "based":
+            return index == 0 and word != "based"
+    return folded[end:].strip() == ""
 
 
 @lru_cache(maxsize=64)
@@ -167,17 +221,36 @@ def _without_locatives(phrase: str) -> str:
     return _LOCATIVE_RE.sub("", phrase)
 
 
-def _words(phrase: str) -> list[str]:
-    return [w.strip(".") for w in _TOKEN_RE.findall(_PAREN_RE.sub("", phrase))]
+def _head_words(phrase: str) -> tuple[str, ...]:
+    """The words of a phrase's name part: before its first comma and first inner preposition.
+
+    "Supporters of the deal" -> ("Supporters",); "officials in Tokyo" -> ("officials",).
+    """
+    words = _words(phrase.split(",")[0])
+    for i, word in enumerate(words[1:], start=1):
+        key = word.casefold()
+        if key == "of" and fold(words[i - 1]) in QUANTITY_NOUNS:
+            continue  # "a handful of activists": the head is "activists"
+        if key in ALIAS_BOUNDARIES:
+            return words[:i]
+    return words
 
 
+@lru_cache(maxsize=8192)
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(w.strip(".") for w in _TOKEN_RE.findall(_PAREN_RE.sub("", phrase)))
+
+
+@lru_cache(maxsize=8192)
 def speaker_kind(phrase: str) -> str:
-    """``person``, ``org``, ``group`` or ``unknown`` for a speaker phrase.
+    """``person``, ``org``, ``group`` or ``unknown`` for a speaker phrase (by its name part).
 
     >>> speaker_kind("a presidential official"), speaker_kind("the North Atlantic Council (NAC)")
     ('person', 'org')
+    >>> speaker_kind("officials in Tokyo")
+    'group'
     """
-    words = _words(phrase)
+    words = _head_words(phrase)
     if not words:
         return "unknown"
     head = fold(words[-1])
@@ -186,7 +259,7 @@ def speaker_kind(phrase: str) -> str:
     folded = [fold(w) for w in words]
     if head in ORG_HEADS or words[-1].isupper() and len(words[-1]) > 1:
         return "org"
-    if head in GROUP_HEADS:
+    if head in GROUP_HEADS or head.endswith("s") and not words[-1][:1].isupper() and not head.endswith("ss"):
         return "group"
     if any(w in PERSON_WORDS for w in folded):
         return "person"
@@ -194,6 +267,33 @@ def speaker_kind(phrase: str) -> str:
     if len(capitalised) >= 2 and folded[0] not in PLACE_WORDS and len(words) <= 4:
         return "person"
     return "unknown"
+
+
+@lru_cache(maxsize=8192)
+def plausible_speaker(phrase: str) -> bool:
+    """Whether a phrase can name a speaker: a pronoun, a name, a person, a body, a group.
+
+    Singular common nouns that are none of these ("the policy", "careful choreography") and
+    numbers ("the four") are refused: they are the subject of a verb that only looks like
+    a reporting verb ("the policy rules out", "the four newly announced sites").
+
+    >>> plausible_speaker("Supporters"), plausible_speaker("the policy")
+    (True, False)
+    """
+    words = _head_words(phrase)
+    if not words:
+        return False
+    head = words[-1]
+    key = fold(head)
+    if key in PRONOUN_KINDS or key in PERSON_WORDS or key in ORG_HEADS or key in GROUP_HEADS:
+        return True
+    if key in DOCUMENT_NOUNS or key in OFFICIAL_HEADS:
+        return True
+    if head[:1].isdigit() or key in _NUMBER_WORDS:
+        return False
+    if head[:1].isupper() and (len(words) > 1 or key not in _SENTENCE_CAPITALS):
+        return True
+    return key.endswith("s") and not key.endswith(("ss", "us", "is"))
 
 
 def display_name(phrase: str) -> str:
@@ -206,99 +306,112 @@ def display_name(phrase: str) -> str:
     """
     phrase = " ".join(_PAREN_RE.sub("", phrase).split()).strip(" ,")
     words = phrase.split()
-    if not words:
-        return phrase
-    if words[0].casefold() in DETERMINERS:
-        return " ".join([words[0].lower(), *words[1:]])
-    name_start = _name_start(words)
-    return " ".join(words[name_start:])
+    article = words[:1] if words and words[0].casefold() in DETERMINERS else []
+    rest = words[len(article) :]
+    name_start = _name_start(rest) if speaker_kind(phrase) == "person" else 0
+    if name_start:
+        return " ".join(rest[name_start:])
+    return " ".join([w.lower() for w in article] + rest)
 
 
-def _name_start(words: list[str]) -> int:
+def _name_start(words: Sequence[str]) -> int:
     """Index where a person's proper name begins after titles ("Ambassador to Belgium Yoon …")."""
     start = 0
     for i, word in enumerate(words):
         key = fold(word)
-        after_preposition = i > 0 and words[i - 1].islower()
-        if key in PERSON_WORDS or not word[:1].isupper() or after_preposition:
+        after_preposition = i > 0 and words[i - 1] in _TITLE_PREPOSITIONS
+        if key in PERSON_WORDS or key in OFFICE_WORDS or not word[:1].isupper() or after_preposition:
             start = i + 1
     return start if 0 < start < len(words) else 0
 
 
 @dataclass(frozen=True)
 class _Entity:
+    """A remembered entity with what resolution compares, computed once."""
+
     speaker: Speaker
     sentence: int
-    is_speaker: bool
+    folded: str  # the phrase's first segment, folded, padded with spaces: " north atlantic council "
+    name_parts: tuple[str, ...]  # folded first and last word of a person's name ("kim", "sung han")
 
 
 class Discourse:
     """Recent entities of one article, for resolving pronouns and short references.
 
-    Only a bounded number of entities is kept, so resolution costs constant time per sentence.
+    Only a bounded number of entities is kept, so resolution costs constant time per sentence;
+    speakers made from a phrase are cached for the article (names recur).
     """
 
     def __init__(self, profile: Profile, size: int = 24) -> None:
         self.profile = profile
         self.recent: deque[_Entity] = deque(maxlen=size)
+        self._made: dict[tuple[str, str], Speaker] = {}
 
-    def add(self, speaker: Speaker, sentence: int, *, is_speaker: bool) -> None:
+    def add(self, speaker: Speaker, sentence: int) -> None:
         """Remember an entity mentioned (as subject or speaker) in ``sentence``."""
-        if speaker.kind in ("pronoun",) or not speaker.name:
+        if not speaker.name:
             return
-        self.recent.append(_Entity(speaker, sentence, is_speaker))
+        words = speaker.name.split()
+        parts = (fold(words[0]), fold(words[-1])) if speaker.kind == "person" and len(words) > 1 else ()
+        self.recent.append(_Entity(speaker, sentence, _padded(speaker.phrase), parts))
 
     def make(self, phrase: str, appos: str = "") -> Speaker:
         """A speaker from its phrase (and apposition), without resolution."""
-        full = f"{phrase}, {appos}" if appos else phrase
-        kind = speaker_kind(phrase)
-        if kind == "unknown" and appos:
-            kind = speaker_kind(appos)
-        return Speaker(display_name(phrase), full, voice_of(full, self.profile), kind)
+        key = (phrase, appos)
+        made = self._made.get(key)
+        if made is None:
+            full = f"{phrase}, {appos}" if appos else phrase
+            kind = speaker_kind(phrase)
+            if kind == "unknown" and appos:
+                kind = speaker_kind(appos)
+            made = Speaker(display_name(phrase), full, voice_of(full, self.profile), kind)
+            self._made[key] = made
+        return made
 
     def resolve(
-        self, phrase: str, appos: str = "", *, continuing: Speaker | None = None
+        self, phrase: str, appos: str = "", *, continuing: Speaker | None = None, since: int = 0
     ) -> Speaker | None:
         """Resolve a speaker phrase: pronoun, bare surname, definite description or name.
 
-        ``continuing`` is the speaker of the quote the phrase tags, when the previous sentence
-        was that speaker's quotation: a pronoun tag after a run of quotes keeps that speaker even
-        when it is an organisation (its unnamed spokesperson: "…,” he said").
-        Returns ``None`` for a pronoun with no antecedent.
+        ``continuing`` is the speaker of the quotation in the previous sentence (sentence
+        ``since``) when the phrase tags a quotation: a pronoun tag after a run of quotes keeps that
+        speaker unless a fitting entity was mentioned since, even when the speaker is an
+        organisation (its unnamed spokesperson: "…,” he said"). Returns ``None`` for a pronoun
+        with no antecedent.
         """
         word = phrase.strip().casefold()
         if word in PRONOUN_KINDS:
-            return self._pronoun(PRONOUN_KINDS[word], continuing)
+            return self._pronoun(PRONOUN_KINDS[word], continuing, since)
         made = self.make(phrase, appos)
+        if made.voice != "other" and phrase[:4].casefold() == "the ":
+            return made  # "the presidential office" is an alias as written; keep it
         short = self._short_reference(phrase)
-        if short is not None:
-            name = short.speaker.name
-            voice = made.voice if made.voice != "other" else short.speaker.voice
-            return Speaker(name, f"{short.speaker.phrase}; {made.phrase}", voice, short.speaker.kind)
-        return made
+        if short is None:
+            return made
+        voice = made.voice if made.voice != "other" else short.speaker.voice
+        return Speaker(short.speaker.name, f"{short.speaker.phrase}; {made.phrase}", voice, short.speaker.kind)
 
-    def _pronoun(self, kind: str, continuing: Speaker | None) -> Speaker | None:
-        if continuing is not None:
-            return continuing
+    def _pronoun(self, kind: str, continuing: Speaker | None, since: int) -> Speaker | None:
         for entity in reversed(self.recent):
+            if continuing is not None and entity.sentence < since:
+                break
             if _fits(kind, entity.speaker.kind):
                 return entity.speaker
-        return None
+        return continuing
 
     def _short_reference(self, phrase: str) -> _Entity | None:
         """An earlier entity that ``phrase`` shortens: "Kim" -> "Kim Sung-han", "the council"."""
         words = _words(phrase)
         if not words:
             return None
-        first = words[0].casefold()
-        if first == "the" and 2 <= len(words) <= 3:
-            head = fold(words[-1])
-            return self._latest(lambda e: _head(e.speaker.phrase) == head and e.speaker.name != phrase)
-        names = [w for w in words if w[:1].isupper() and fold(w) not in PERSON_WORDS]
+        if words[0].casefold() == "the" and 2 <= len(words) <= 3:
+            key = " " + fold(" ".join(words[1:])) + " "
+            return self._latest(lambda e: key in e.folded and e.speaker.name != phrase)
+        names = [w for w in words if w[:1].isupper() and fold(w) not in _TITLE_WORDS]
         if len(names) != 1:
             return None
         key = fold(names[0])
-        return self._latest(lambda e: e.speaker.kind == "person" and _is_name_part(key, e.speaker.name))
+        return self._latest(lambda e: key in e.name_parts)
 
     def _latest(self, accept) -> _Entity | None:
         for entity in reversed(self.recent):
@@ -307,15 +420,9 @@ class Discourse:
         return None
 
 
-def _head(phrase: str) -> str:
-    words = _words(phrase.split(",")[0])
-    return fold(words[-1]) if words else ""
-
-
-def _is_name_part(key: str, name: str) -> bool:
-    parts = fold(name).split()
-    whole = [fold(w) for w in name.split()]
-    return len(whole) >= 2 and key in (parts[0], parts[-1], whole[0], whole[-1])
+@lru_cache(maxsize=8192)
+def _padded(phrase: str) -> str:
+    return " " + fold(_PAREN_RE.sub("", phrase.split(",")[0].split(";")[0])) + " "
 
 
 def _fits(pronoun_kind: str, entity_kind: str) -> bool:

@@ -60,9 +60,7 @@ def _tokenizer() -> PunktSentenceTokenizer:
     """Punkt with the shipped abbreviation list; built once per process."""
     params = PunktParameters()
     listing = resources.files("stance").joinpath("data/abbreviations.txt").read_text("utf-8")
-    params.abbrev_types = {
-        line.strip() for line in listing.splitlines() if line.strip() and not line.startswith("#")
-    }
+    params.abbrev_types = {line.strip() for line in listing.splitlines() if line.strip() and not line.startswith("#")}
     return PunktSentenceTokenizer(params)
 
 
@@ -116,12 +114,7 @@ def _heading_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             break
         line = text[line_start:newline].strip()
         following = text[newline + 1 : end].lstrip()
-        if (
-            line
-            and len(line) < HEADING_MAX_CHARS
-            and not _TERMINAL_RE.search(line)
-            and following[:1].isupper()
-        ):
+        if line and len(line) < HEADING_MAX_CHARS and not _TERMINAL_RE.search(line) and following[:1].isupper():
             span = _trim(text, block_start, newline)
             if span:
                 yield span

@@ -60,9 +60,7 @@ def resolve_profiles(
     return out
 
 
-def examples_for(
-    annotations: Iterable[Annotation], profiles: dict[str | None, Profile | None]
-) -> list[dict]:
+def examples_for(annotations: Iterable[Annotation], profiles: dict[str | None, Profile | None]) -> list[dict]:
     """Classifier input rows: text, coded voice, and lexicon features under the event's profile."""
     rows = []
     for item in annotations:
@@ -77,8 +75,10 @@ def fit_classifier(
 ) -> StanceClassifier:
     """Fit a :class:`StanceClassifier` on annotations (params go to its constructor)."""
     if len(annotations) < 10:
-        raise InputError(annotations[0].source if annotations else "annotations",
-                         f"only {len(annotations)} sentences: too few to train a classifier")
+        raise InputError(
+            annotations[0].source if annotations else "annotations",
+            f"only {len(annotations)} sentences: too few to train a classifier",
+        )
     model = StanceClassifier(**params)
     return model.fit(examples_for(annotations, profiles), [a.stance for a in annotations])
 

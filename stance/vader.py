@@ -19,7 +19,13 @@ import nltk.data
 import vaderSentiment
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
-__all__ = ["VADER_LEXICON_FILE", "VADER_THRESHOLD", "vader_analyzer", "vader_valence", "vader_stance"]
+__all__ = [
+    "VADER_LEXICON_FILE",
+    "VADER_THRESHOLD",
+    "vader_analyzer",
+    "vader_valence",
+    "vader_stance",
+]
 
 #: File name of the lexicon inside the ``vaderSentiment`` package folder.
 VADER_LEXICON_FILE = "vader_lexicon.txt"

@@ -66,8 +66,12 @@ def _table_header(width: int) -> str:
 
 def _table_row(record: SentenceRecord, width: int) -> str:
     cells = (
-        _cut(record.doc_id, 18), str(record.index), _cut(record.voice, 20), record.quote,
-        record.stance, f"{record.score:+.2f}",
+        _cut(record.doc_id, 18),
+        str(record.index),
+        _cut(record.voice, 20),
+        record.quote,
+        record.stance,
+        f"{record.score:+.2f}",
     )
     line = " ".join(f"{cell:<{w}}" for cell, (_, w) in zip(cells, _COLUMNS, strict=True))
     room = max(20, width - len(line) - 1)

@@ -24,19 +24,31 @@ from stance.records import SentenceRecord
 def rec(doc, outlet, index, voice, stance, score, *, quote="none", frames=(), words=3):
     text = " ".join(["w"] * words)
     return SentenceRecord(
-        doc_id=doc, outlet=outlet, title=None, date=None, url=None, index=index, start=0,
-        end=len(text), text=text, voice=voice, speaker=None, quote=quote, stance=stance,
-        score=score, confidence=0.5, frames=tuple(frames), cues=(),
+        doc_id=doc,
+        outlet=outlet,
+        title=None,
+        date=None,
+        url=None,
+        index=index,
+        start=0,
+        end=len(text),
+        text=text,
+        voice=voice,
+        speaker=None,
+        quote=quote,
+        stance=stance,
+        score=score,
+        confidence=0.5,
+        frames=tuple(frames),
+        cues=(),
     )
 
 
 #: Six records, two outlets; every number in the tests below is worked out by hand from these.
 SIX = [
     rec("a1", "A", 0, "outlet", "neutral", 0.0, frames=["security_defense"], words=4),
-    rec("a1", "A", 1, "nato", "favor", 0.8, quote="direct",
-        frames=["security_defense", "partnership_values"], words=2),
-    rec("a2", "A", 0, "china_government", "against", -0.6, quote="indirect",
-        frames=["confrontation_rivalry"], words=3),
+    rec("a1", "A", 1, "nato", "favor", 0.8, quote="direct", frames=["security_defense", "partnership_values"], words=2),
+    rec("a2", "A", 0, "china_government", "against", -0.6, quote="indirect", frames=["confrontation_rivalry"], words=3),
     rec("a2", "A", 1, "outlet", "favor", 0.2, words=1),
     rec("b1", "B", 0, "outlet", "neutral", 0.0, frames=["economy"], words=5),
     rec("b1", "B", 1, "china_government", "against", -1.0, quote="direct", words=5),
@@ -81,14 +93,19 @@ def test_outlet_narration_frames_and_own_versus_quoted_stance(six):
     assert (a.narration_share, a.quoted_share) == (0.5, 0.5)
     assert (b.narration_sentences, b.quoted_sentences) == (1, 1)
     assert a.frame_shares == {
-        "security_defense": 0.5, "partnership_values": 0.25, "confrontation_rivalry": 0.25,
+        "security_defense": 0.5,
+        "partnership_values": 0.25,
+        "confrontation_rivalry": 0.25,
         "economy": 0.0,
     }
     assert a.own_stance.mean == pytest.approx(0.1)  # (0.0 + 0.2) / 2
     assert a.quoted_stance.mean == pytest.approx(0.1)  # (0.8 - 0.6) / 2
     assert b.own_stance.mean == 0.0 and b.quoted_stance.mean == -1.0
     assert six.frame_order == (
-        "security_defense", "partnership_values", "confrontation_rivalry", "economy",
+        "security_defense",
+        "partnership_values",
+        "confrontation_rivalry",
+        "economy",
     )
 
 
@@ -101,7 +118,11 @@ def test_source_balance_is_normalised_entropy_over_the_summary_voices(six):
     with_profile = summarize(SIX, profile=PROFILE, bootstrap=0)
     assert with_profile.outlet("A").source_balance == pytest.approx(0.5)
     assert with_profile.voice_order == (
-        "outlet", "korean_government", "nato", "chinese_state_media", "china_government",
+        "outlet",
+        "korean_government",
+        "nato",
+        "chinese_state_media",
+        "china_government",
     )
     assert with_profile.voice_labels["nato"] == "NATO"
     assert with_profile.voice_labels["outlet"] == "Outlet (narration)"
@@ -138,9 +159,7 @@ def test_normalized_entropy():
     assert normalized_entropy([], 3) is None
     assert normalized_entropy([2, 2], 1) is None
     p = [0.5, 0.25, 0.25]
-    assert normalized_entropy([2, 1, 1], 4) == pytest.approx(
-        -sum(x * math.log(x) for x in p) / math.log(4)
-    )
+    assert normalized_entropy([2, 1, 1], 4) == pytest.approx(-sum(x * math.log(x) for x in p) / math.log(4))
 
 
 def test_bootstrap_interval_is_reproducible_and_close_to_theory():
@@ -246,7 +265,14 @@ def _many(n: int, seed: int) -> list[SentenceRecord]:
         score = round(rng.uniform(-1, 1), 3)
         stance = "favor" if score > 0.2 else "against" if score < -0.2 else "neutral"
         out.append(
-            rec(f"d{i // 10}", rng.choice("XYZ"), i % 10, rng.choice(voices), stance, score,
-                frames=rng.sample(["economy", "security_defense", "diplomacy_process"], 1))
+            rec(
+                f"d{i // 10}",
+                rng.choice("XYZ"),
+                i % 10,
+                rng.choice(voices),
+                stance,
+                score,
+                frames=rng.sample(["economy", "security_defense", "diplomacy_process"], 1),
+            )
         )
     return out

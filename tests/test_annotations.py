@@ -17,12 +17,24 @@ def write(tmp_path, lines, name="a.jsonl"):
 
 
 def test_loads_fields_and_groups(tmp_path):
-    path = write(tmp_path, [
-        json.dumps({"text": "NATO welcomed it.", "stance": "favor", "voice": "nato", "frames": ["diplomacy_process"],
-                    "doc_id": "d1", "event": "e1", "coder": "A"}),
-        "",
-        json.dumps({"text": "It opened.", "stance": "neutral"}),
-    ])
+    path = write(
+        tmp_path,
+        [
+            json.dumps(
+                {
+                    "text": "NATO welcomed it.",
+                    "stance": "favor",
+                    "voice": "nato",
+                    "frames": ["diplomacy_process"],
+                    "doc_id": "d1",
+                    "event": "e1",
+                    "coder": "A",
+                }
+            ),
+            "",
+            json.dumps({"text": "It opened.", "stance": "neutral"}),
+        ],
+    )
     first, second = load_annotations([path])
     assert first.voice == "nato" and first.frames == ("diplomacy_process",) and first.group == "e1/d1"
     assert second.source.endswith("a.jsonl:3") and second.voice is None

@@ -94,7 +94,10 @@ def test_caption_printed_twice_is_removed_but_body_stays():
 
 
 def test_repeated_headline_removed_once():
-    page = "Talks resume in Geneva\n\nTalks resume in Geneva\n\nNegotiators met again in Geneva on Tuesday after a pause of two months.\n"
+    page = (
+        "Talks resume in Geneva\n\nTalks resume in Geneva\n\n"
+        "Negotiators met again in Geneva on Tuesday after a pause of two months.\n"
+    )
     cleaned = clean_text(page)
     assert cleaned.text.count("Talks resume in Geneva") == 1
     assert "duplicate of line 1" in cleaned.removed[0].reason
@@ -121,10 +124,29 @@ def test_seeds_golden_cleaning(seed_articles, doc_id):
 
 def test_no_known_boilerplate_survives_in_seeds(seed_articles):
     markers = (
-        "advertisement", "newsletter", "subscription", "cookies", "Copyright", "TAGS:",
-        "RELATED STORIES", "FEATURED STORIES", "Leave a Reply", "Akismet", "log in", "Log in",
-        "print dictionary", "Home >", "@joongang", "AFP FILE PHOTO", "[YONHAP]", "ⓒ", "<!",
-        "| Inquirer", "Standards Board", "lock icon", "information message",
+        "advertisement",
+        "newsletter",
+        "subscription",
+        "cookies",
+        "Copyright",
+        "TAGS:",
+        "RELATED STORIES",
+        "FEATURED STORIES",
+        "Leave a Reply",
+        "Akismet",
+        "log in",
+        "Log in",
+        "print dictionary",
+        "Home >",
+        "@joongang",
+        "AFP FILE PHOTO",
+        "[YONHAP]",
+        "ⓒ",
+        "<!",
+        "| Inquirer",
+        "Standards Board",
+        "lock icon",
+        "information message",
     )
     for article in seed_articles:
         for marker in markers:

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-
 import pytest
 from click.testing import CliRunner
 
@@ -18,8 +14,20 @@ def runner():
 
 
 def test_help_on_every_command_has_an_example(runner):
-    commands = [[], ["analyze"], ["quotes"], ["report"], ["train"], ["evaluate"], ["profile"],
-                ["profile", "show"], ["profile", "check"], ["lexicon"], ["lexicon", "show"], ["lexicon", "check"]]
+    commands = [
+        [],
+        ["analyze"],
+        ["quotes"],
+        ["report"],
+        ["train"],
+        ["evaluate"],
+        ["profile"],
+        ["profile", "show"],
+        ["profile", "check"],
+        ["lexicon"],
+        ["lexicon", "show"],
+        ["lexicon", "check"],
+    ]
     for command in commands:
         result = runner.invoke(cli, [*command, "--help"])
         assert result.exit_code == 0, command
@@ -40,7 +48,10 @@ def test_profile_show_and_check(runner, tmp_path):
     "content, expected",
     [
         ('name = "x"\n[target\n', "TOML syntax error"),
-        ('name = "x"\ncolour = 1\n[target]\nlabel = "t"\n[actors.a]\nlabel = "A"\naliases = ["A"]\n', "colour: unknown key"),
+        (
+            'name = "x"\ncolour = 1\n[target]\nlabel = "t"\n[actors.a]\nlabel = "A"\naliases = ["A"]\n',
+            "colour: unknown key",
+        ),
         ('name = "x"\n[actors.a]\nlabel = "A"\naliases = ["A"]\n', "target: missing"),
     ],
 )

@@ -18,10 +18,17 @@ def write(path, text, encoding="utf-8"):
 
 
 def test_txt_with_front_matter(tmp_path):
-    write(tmp_path / "a.txt", f'---\nid: doc-1\noutlet: "The Daily"\ntitle: Deal signed\ndate: 2024-01-02\nurl: null\n---\n{BODY}\n')
+    write(
+        tmp_path / "a.txt",
+        f'---\nid: doc-1\noutlet: "The Daily"\ntitle: Deal signed\ndate: 2024-01-02\nurl: null\n---\n{BODY}\n',
+    )
     (article,) = load_corpus([tmp_path / "a.txt"])
     assert (article.id, article.outlet, article.title, article.date, article.url) == (
-        "doc-1", "The Daily", "Deal signed", "2024-01-02", None,
+        "doc-1",
+        "The Daily",
+        "Deal signed",
+        "2024-01-02",
+        None,
     )
     assert article.text == BODY
 
@@ -32,7 +39,10 @@ def test_txt_without_front_matter_uses_stem_and_unknown_outlet(tmp_path):
 
 
 def test_jsonl_and_csv(tmp_path):
-    rows = [{"id": "j1", "outlet": "Wire", "text": BODY}, {"outlet": "Wire", "text": BODY + " Again."}]
+    rows = [
+        {"id": "j1", "outlet": "Wire", "text": BODY},
+        {"outlet": "Wire", "text": BODY + " Again."},
+    ]
     write(tmp_path / "b.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n")
     write(tmp_path / "c.csv", f'id,outlet,title,date,url,text\nc1,Paper,T,2024-02-02,,"{BODY}"\n')
     articles = load_corpus([tmp_path])
@@ -113,7 +123,7 @@ def test_missing_path():
 
 
 def test_front_matter_values():
-    fields, body, lines = parse_front_matter('---\ntitle: "A: B"\nurl: ~\nnote: \'it\'\'s\'\n---\nText', "f")
+    fields, body, lines = parse_front_matter("---\ntitle: \"A: B\"\nurl: ~\nnote: 'it''s'\n---\nText", "f")
     assert fields == {"title": "A: B", "url": None, "note": "it's"}
     assert body == "Text" and lines == 5
 
@@ -121,7 +131,7 @@ def test_front_matter_values():
 def test_removed_lines_count_from_top_of_file(seed_articles):
     inquirer = next(a for a in seed_articles if a.id.startswith("inquirer"))
     first = inquirer.removed[0]
-    raw_lines = (inquirer.source and open(inquirer.source, encoding="utf-8").read().splitlines())
+    raw_lines = inquirer.source and open(inquirer.source, encoding="utf-8").read().splitlines()
     assert raw_lines[first.line - 1].strip() == first.text
 
 
@@ -135,7 +145,10 @@ def test_encoding_auto_detects_and_notes(tmp_path):
 
 def test_mojibake_is_repaired_and_noted(tmp_path):
     path = tmp_path / "moji.txt"
-    path.write_text("The minister said itâ€™s a â€œgreat stepâ€\x9d for both allies and partners.", encoding="utf-8")
+    path.write_text(
+        "The minister said itâ€™s a â€œgreat stepâ€\x9d for both allies and partners.",
+        encoding="utf-8",
+    )
     (article,) = load_corpus([path])
     assert "it’s a “great step”" in article.text
     assert any("mojibake" in note for note in article.notes)
@@ -156,7 +169,10 @@ def test_skip_bad_reports_every_bad_input_and_keeps_going(tmp_path):
     from stance.corpus import iter_articles
 
     write(tmp_path / "a.txt", BODY)
-    write(tmp_path / "b.jsonl", '{"id": "ok", "text": "Allies met in Brussels on Monday."}\n{broken\n{"id": "a", "text": "Dup id."}\n')
+    write(
+        tmp_path / "b.jsonl",
+        '{"id": "ok", "text": "Allies met in Brussels on Monday."}\n{broken\n{"id": "a", "text": "Dup id."}\n',
+    )
     (tmp_path / "c.txt").write_bytes(b"")
     skipped = []
     articles = list(iter_articles([tmp_path, tmp_path / "missing.txt"], on_error=skipped.append))
@@ -164,7 +180,11 @@ def test_skip_bad_reports_every_bad_input_and_keeps_going(tmp_path):
     reasons = [(s.source.rsplit("/", 1)[-1], s.line, s.reason.split(":")[0]) for s in skipped]
     assert reasons == [
         ("b.jsonl", 2, "malformed JSON"),
-        ("b.jsonl:3", None, "duplicate article id 'a' (first seen in " + str(tmp_path / "a.txt") + ")"),
+        (
+            "b.jsonl:3",
+            None,
+            "duplicate article id 'a' (first seen in " + str(tmp_path / "a.txt") + ")",
+        ),
         ("c.txt", None, "empty file"),
         ("missing.txt", None, "no such file or directory"),
     ]

@@ -37,9 +37,21 @@ def write(tmp_path, text, name="p.toml"):
 
 def test_bundled_korea_nato_has_rich_aliases(korea_nato):
     assert "korea-nato" in bundled_profiles()
-    assert korea_nato.actor_ids == ("korean_government", "nato", "chinese_state_media", "china_government")
+    assert korea_nato.actor_ids == (
+        "korean_government",
+        "nato",
+        "chinese_state_media",
+        "china_government",
+    )
     korean = {alias_key(a) for a in korea_nato.actor("korean_government").aliases}
-    for variant in ("yoon suk-yeol", "yoon seok-yeol", "yun seok-yeol", "kim sung-han", "seoul", "nso"):
+    for variant in (
+        "yoon suk-yeol",
+        "yoon seok-yeol",
+        "yun seok-yeol",
+        "kim sung-han",
+        "seoul",
+        "nso",
+    ):
         assert variant in korean
     china = {alias_key(a) for a in korea_nato.actor("china_government").aliases}
     assert {"beijing", "wang wenbin"} <= china
@@ -59,14 +71,27 @@ def test_user_profile_loads(tmp_path):
 @pytest.mark.parametrize(
     "edit, message",
     [
-        (lambda t: t.replace('[target]\nlabel = "The deal"\n', "[target]\n"), "target.label: missing"),
+        (
+            lambda t: t.replace('[target]\nlabel = "The deal"\n', "[target]\n"),
+            "target.label: missing",
+        ),
         (lambda t: t.replace("[target]", "[tarket]"), "tarket: unknown key"),
-        (lambda t: t.replace('aliases = ["Daily Star"]', 'aliases = ["Daily Star", "ministry"]'),
-         "actors.media.aliases[1]: alias 'ministry' is listed also in actors.gov"),
-        (lambda t: t.replace('aliases = ["Daily Star"]', 'aliases = ["Daily Star", "  "]'),
-         "actors.media.aliases[1]: empty"),
-        (lambda t: t.replace('aliases = ["Daily Star"]', "aliases = []"), "actors.media.aliases: must not be empty"),
-        (lambda t: t.replace('label = "Media"', 'label = "Media"\ncolour = "red"'), "actors.media.colour: unknown key"),
+        (
+            lambda t: t.replace('aliases = ["Daily Star"]', 'aliases = ["Daily Star", "ministry"]'),
+            "actors.media.aliases[1]: alias 'ministry' is listed also in actors.gov",
+        ),
+        (
+            lambda t: t.replace('aliases = ["Daily Star"]', 'aliases = ["Daily Star", "  "]'),
+            "actors.media.aliases[1]: empty",
+        ),
+        (
+            lambda t: t.replace('aliases = ["Daily Star"]', "aliases = []"),
+            "actors.media.aliases: must not be empty",
+        ),
+        (
+            lambda t: t.replace('label = "Media"', 'label = "Media"\ncolour = "red"'),
+            "actors.media.colour: unknown key",
+        ),
         (lambda t: t.replace("[actors.media]", "[actors.outlet]"), "actors.outlet: id must be"),
         (lambda t: t.replace("weight = 2", "weight = 9"), "lexicon.favor[1]: weight must be"),
         (lambda t: t.replace('name = "test-event"\n', ""), "name: missing"),

@@ -52,7 +52,7 @@ def test_hard_wrapped_prose_is_not_cut_at_line_ends():
 
 
 def test_closing_quotes_stay_with_their_sentence():
-    value = "He said: “We welcome it.” The talks ended. She added, \"It is done.\" Then they left."
+    value = 'He said: “We welcome it.” The talks ended. She added, "It is done." Then they left.'
     assert texts(value) == [
         "He said: “We welcome it.”",
         "The talks ended.",
@@ -92,8 +92,22 @@ def test_offsets_are_exact_and_cover_all_text(value):
 @given(
     st.lists(
         st.sampled_from(
-            ["The envoy said “yes.”", "Gen. Kim left.", "U.S. troops stay.", "\n\n", "Headline here\n",
-             "'Quoted,' he said.", "…", "\"", "Mr. Lee", "!", "?", " ", "ça va.", "北京 said."]
+            [
+                "The envoy said “yes.”",
+                "Gen. Kim left.",
+                "U.S. troops stay.",
+                "\n\n",
+                "Headline here\n",
+                "'Quoted,' he said.",
+                "…",
+                '"',
+                "Mr. Lee",
+                "!",
+                "?",
+                " ",
+                "ça va.",
+                "北京 said.",
+            ]
         ),
         max_size=30,
     )

@@ -23,6 +23,7 @@ from matplotlib import colormaps, rc_context
 from matplotlib.colors import TwoSlopeNorm, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from stance.aggregate import Summary
 from stance.records import SentenceRecord
@@ -130,11 +131,18 @@ def share_of_voice_chart(summary: Summary) -> Figure:
             shares = np.array([_share(summary, o, voice) for o in outlets]) * 100
             if not shares.any():
                 continue
-            bars = ax.barh(outlets, shares, left=left, color=colors[voice], height=0.62,
-                           label=summary.voice_labels[voice], edgecolor="white", linewidth=0.6)
+            bars = ax.barh(
+                outlets,
+                shares,
+                left=left,
+                color=colors[voice],
+                height=0.62,
+                label=summary.voice_labels[voice],
+                edgecolor="white",
+                linewidth=0.6,
+            )
             labels = [f"{s:.0f}%" if s >= 6 else "" for s in shares]
-            ax.bar_label(bars, labels=labels, label_type="center", fontsize=8.5,
-                         color=_ink(colors[voice]))
+            ax.bar_label(bars, labels=labels, label_type="center", fontsize=8.5, color=_ink(colors[voice]))
             left += shares
         ax.set_xlim(0, 100)
         ax.set_xlabel("Share of the outlet's sentences (%)")
@@ -171,8 +179,7 @@ def stance_heatmap(summary: Summary) -> Figure:
                 if cell is not None:
                     means[i, j], counts[i, j] = cell.score.mean, cell.sentences
         limit = _stance_limit(means)
-        fig = Figure(figsize=(1.9 + 1.35 * len(voices), 1.7 + 0.62 * len(outlets)),
-                     layout="constrained")
+        fig = Figure(figsize=(1.9 + 1.35 * len(voices), 1.7 + 0.62 * len(outlets)), layout="constrained")
         ax = fig.add_subplot()
         cmap = colormaps[STANCE_CMAP].with_extremes(bad="white")
         norm = TwoSlopeNorm(vcenter=0.0, vmin=-limit, vmax=limit)
@@ -206,8 +213,7 @@ def _annotate_heatmap(ax, means, counts, cmap, norm) -> None:
             continue
         r, g, b, _ = cmap(norm(mean))
         ink = "black" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5 else "white"
-        ax.text(j, i, f"{_signed(mean)}\nn = {counts[i, j]:,}", ha="center", va="center",
-                fontsize=9, color=ink)
+        ax.text(j, i, f"{_signed(mean)}\nn = {counts[i, j]:,}", ha="center", va="center", fontsize=9, color=ink)
 
 
 def _signed(value: float) -> str:
@@ -232,69 +238,97 @@ def stance_intervals_chart(summary: Summary) -> Figure:
     pct = round(summary.confidence * 100)
     title = f"Mean stance by voice, with {pct}% bootstrap intervals"
     with _style():
-        voices = [v.voice for v in summary.voices]
-        if not voices:
+        rows = _interval_rows(summary)
+        if not rows:
             return _empty(title)
         colors = voice_colors(summary)
-        outlets = [o.outlet for o in summary.outlets]
-        rows = 1 + len(outlets)
-        fig = Figure(figsize=(9, 1.5 + 0.24 * (rows + 1) * len(voices)), layout="constrained")
+        height = rows[-1][0] + 1
+        fig = Figure(figsize=(9, 1.5 + 0.24 * height), layout="constrained")
         ax = fig.add_subplot()
         ax.axvline(0, color="#444444", linewidth=1, zorder=1)
-        ticks, labels = [], []
-        for g, voice in enumerate(voices):
-            base = g * (rows + 1)
-            _interval_point(ax, base, summary.voice(voice).score, colors[voice], "D", 8)
-            ticks.append(base)
-            labels.append(f"{summary.voice_labels[voice]} — all outlets")
-            for k, outlet in enumerate(outlets):
-                cell = summary.outlet(outlet).cell(voice)
-                if cell is not None:
-                    marker = OUTLET_MARKERS[k % len(OUTLET_MARKERS)]
-                    _interval_point(ax, base + 1 + k, cell.score, colors[voice], marker, 6)
-                    ticks.append(base + 1 + k)
-                    labels.append(outlet)
-        ax.set_yticks(ticks, labels)
-        for tick, label in zip(ax.get_yticklabels(), labels, strict=True):
-            if label.endswith(" — all outlets"):
+        for y, voice, estimate, marker, _ in rows:
+            _interval_point(ax, y, estimate, colors[voice], marker, 8 if marker == "D" else 6)
+        ax.set_yticks([r[0] for r in rows], [r[4] for r in rows])
+        for tick, (_, _, _, marker, _) in zip(ax.get_yticklabels(), rows, strict=True):
+            if marker == "D":
                 tick.set_fontweight("bold")
             else:
                 tick.set_color("#555555")
                 tick.set_fontsize(9)
-        ax.invert_yaxis()
+        ax.set_ylim(height - 0.4, -0.6)  # first voice on top
         ax.set_xlim(-1.15, 1.15)
         ax.set_xlabel("Mean stance score (−1 against … 0 neutral … +1 favor)")
         ax.set_title(title)
         ax.tick_params(axis="y", length=0)
         ax.grid(axis="x", color="#EEEEEE")
-        fig.legend(handles=_outlet_handles(outlets), loc="outside lower center",
-                   ncols=min(4, rows), fontsize=9)
+        outlets = [o.outlet for o in summary.outlets]
+        fig.legend(
+            handles=_outlet_handles(outlets), loc="outside lower center", ncols=min(4, 1 + len(outlets)), fontsize=9
+        )
         return fig
+
+
+def _interval_rows(summary: Summary) -> list[tuple[float, str, object, str, str]]:
+    """``(y, voice, estimate, marker, label)`` per row: each voice pooled, then its outlets."""
+    rows: list[tuple[float, str, object, str, str]] = []
+    y = 0.0
+    for total in summary.voices:
+        label = summary.voice_labels[total.voice]
+        rows.append((y, total.voice, total.score, "D", f"{label} — all outlets"))
+        for k, outlet in enumerate(summary.outlets):
+            cell = outlet.cell(total.voice)
+            if cell is not None:
+                y += 1
+                marker = OUTLET_MARKERS[k % len(OUTLET_MARKERS)]
+                rows.append((y, total.voice, cell.score, marker, outlet.outlet))
+        y += 2  # a blank row between voices
+    return rows
 
 
 def _interval_point(ax, y: float, estimate, color: str, marker: str, size: float) -> None:
     if estimate.mean is None:
         return
     if estimate.low is not None:
-        ax.errorbar(estimate.mean, y, xerr=[[estimate.mean - estimate.low],
-                                           [estimate.high - estimate.mean]],
-                    fmt="none", ecolor=color, elinewidth=1.6, capsize=3, zorder=2)
-    ax.plot(estimate.mean, y, marker=marker, markersize=size, color=color,
-            markeredgecolor="black", markeredgewidth=0.7, linestyle="none", zorder=3)
+        ax.errorbar(
+            estimate.mean,
+            y,
+            xerr=[[estimate.mean - estimate.low], [estimate.high - estimate.mean]],
+            fmt="none",
+            ecolor=color,
+            elinewidth=1.6,
+            capsize=3,
+            zorder=2,
+        )
+    ax.plot(
+        estimate.mean,
+        y,
+        marker=marker,
+        markersize=size,
+        color=color,
+        markeredgecolor="black",
+        markeredgewidth=0.7,
+        linestyle="none",
+        zorder=3,
+    )
     right = estimate.high if estimate.high is not None else estimate.mean
-    ax.text(min(right, 1.0) + 0.03, y, f"n = {estimate.n:,}", va="center", fontsize=7.5,
-            color="#555555")
+    ax.text(min(right, 1.0) + 0.03, y, f"n = {estimate.n:,}", va="center", fontsize=7.5, color="#555555")
 
 
 def _outlet_handles(outlets: Sequence[str]) -> list[Line2D]:
     def handle(marker: str, label: str, size: float) -> Line2D:
-        return Line2D([], [], marker=marker, color="#777777", markeredgecolor="black",
-                      linestyle="none", markersize=size, label=label)
+        return Line2D(
+            [],
+            [],
+            marker=marker,
+            color="#777777",
+            markeredgecolor="black",
+            linestyle="none",
+            markersize=size,
+            label=label,
+        )
 
     pooled = handle("D", "All outlets (pooled)", 7)
-    return [pooled] + [
-        handle(OUTLET_MARKERS[k % len(OUTLET_MARKERS)], o, 6) for k, o in enumerate(outlets)
-    ]
+    return [pooled] + [handle(OUTLET_MARKERS[k % len(OUTLET_MARKERS)], o, 6) for k, o in enumerate(outlets)]
 
 
 # -- (4) frame mix ---------------------------------------------------------------------------
@@ -319,8 +353,9 @@ def frame_mix_chart(summary: Summary) -> Figure:
             ys = np.arange(len(frames)) - 0.4 + height * (k + 0.5)
             values = [outlet.frame_shares[f] * 100 for f in frames]
             bars = ax.barh(ys, values, height=height * 0.92, color=shades[k], label=outlet.outlet)
-            ax.bar_label(bars, labels=[f"{v:.0f}%" if v > 0 else "" for v in values],
-                         padding=2, fontsize=7.5, color="#333333")
+            ax.bar_label(
+                bars, labels=[f"{v:.0f}%" if v > 0 else "" for v in values], padding=2, fontsize=7.5, color="#333333"
+            )
         ax.set_yticks(range(len(frames)), [summary.frame_labels[f] for f in frames])
         ax.invert_yaxis()
         top = max((o.frame_shares[f] for o in outlets for f in frames), default=0.0) * 100
@@ -378,28 +413,40 @@ def article_strips_chart(
                 docs[record.doc_id].append(record)
         ncols = min(3, len(chosen))
         nrows = math.ceil(len(chosen) / ncols)
-        fig = Figure(figsize=(4.0 * ncols + 0.6, 2.35 * nrows + 1.3), layout="constrained")
+        fig = Figure(figsize=(3.4 * ncols + 0.6, 2.3 * nrows + 1.3), layout="constrained")
         axes = fig.subplots(nrows, ncols, squeeze=False, sharey=True)
         colors = voice_colors(summary)
         for ax, doc_id in zip(axes.flat, chosen, strict=False):
             _strip_panel(ax, sorted(docs[doc_id], key=lambda r: r.index), colors)
-        for ax in list(axes.flat)[len(chosen):]:
+        for ax in list(axes.flat)[len(chosen) :]:
             ax.set_axis_off()
         for ax in axes[:, 0]:
             ax.set_ylabel("Stance score")
         for col in range(ncols):  # x label under the lowest panel of each column
             lowest = max(r for r in range(nrows) if r * ncols + col < len(chosen))
             axes[lowest, col].set_xlabel("Sentence number (reading order)")
-        shown = f"all {total} articles" if len(chosen) == total else (
-            f"{len(chosen)} of {total} articles (taken in turn from each outlet, by id)")
-        fig.suptitle(f"Sentences in reading order, by stance score and voice — {shown}",
-                     x=0.01, ha="left")
-        used = [v for v in summary.voice_order if any(r.voice == v for d in docs.values() for r in d)]
-        handles = [Line2D([], [], marker="o", linestyle="none", color=colors[v],
-                          markeredgecolor="black", markeredgewidth=0.4,
-                          label=summary.voice_labels[v]) for v in used]
-        fig.legend(handles=handles, loc="outside lower center", ncols=min(6, len(handles)),
-                   fontsize=9)
+        shown = (
+            f"all {total} articles"
+            if len(chosen) == total
+            else (f"{len(chosen)} of {total} articles (taken in turn from each outlet, by id)")
+        )
+        fig.suptitle(f"Sentences in reading order, by stance score and voice\n{shown}", x=0.01, ha="left")
+        heard = {r.voice for doc in docs.values() for r in doc}
+        used = [v for v in summary.voice_order if v in heard]
+        handles = [
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="none",
+                color=colors[v],
+                markeredgecolor="black",
+                markeredgewidth=0.4,
+                label=summary.voice_labels[v],
+            )
+            for v in used
+        ]
+        fig.legend(handles=handles, loc="outside lower center", ncols=min(6, len(handles)), fontsize=9)
         return fig
 
 
@@ -408,11 +455,19 @@ def _strip_panel(ax, records: Sequence[SentenceRecord], colors: dict[str, str]) 
     ax.axhline(0, color="#888888", linewidth=0.8, zorder=1)
     xs = [r.index for r in records]
     ax.plot(xs, [r.score for r in records], color="#DDDDDD", linewidth=0.8, zorder=1)
-    ax.scatter(xs, [r.score for r in records], c=[colors.get(r.voice, "#000000") for r in records],
-               s=26, edgecolors="black", linewidths=0.4, zorder=2)
+    ax.scatter(
+        xs,
+        [r.score for r in records],
+        c=[colors.get(r.voice, "#000000") for r in records],
+        s=26,
+        edgecolors="black",
+        linewidths=0.4,
+        zorder=2,
+    )
     ax.set_ylim(-1.1, 1.1)
     ax.set_yticks([-1, 0, 1], ["−1", "0", "+1"])
     ax.set_xlim(-1, max(xs) + 1)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(axis="y", color="#F0F0F0")
     name = first.title or first.doc_id
     name = name if len(name) <= 42 else name[:41] + "…"

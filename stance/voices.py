@@ -1,0 +1,852 @@
+"""Who speaks in each sentence: an actor of the profile, another speaker, or the outlet.
+
+The method follows the attribution model of Pareti (2015; the PARC corpus): an attribution
+relates a *source* (the speaker), a *cue* (a reporting verb, "according to", a colon, or a quote
+mark next to a name) and *content*, which may be quoted (direct), paraphrased (indirect) or a
+paraphrase with a quoted fragment (mixed). Reporting verbs come from the inventories of Krestel,
+Bergler & Witte (2008), kept as data in ``stance/data/reporting_verbs.txt``.
+
+The work per article, all linear in its length:
+
+1. :func:`stance.quotes.find_quotes` pairs the quote marks (robust to unbalanced ones).
+2. Each sentence becomes a token list in which every quotation is a single token, so that
+   reporting verbs inside quotes never count and the grammar of the tag around a quote
+   (``"…," X said``; ``X said, "…"``; ``"…," said X, "…"``; ``X: "…"``; ``NATO "…"``) is
+   read from a handful of neighbouring tokens.
+3. Cues are found with their speaker phrase (subject, inverted subject, apposition,
+   "according to X", participial "…, saying"), filtered for non-speech uses ("said to be",
+   "will say", passives).
+4. Speakers are resolved in reading order (:class:`stance.speakers.Discourse`): pronouns,
+   surnames and "the council" go to the nearest fitting earlier entity.
+5. A quotation's speaker covers every sentence inside it, across paragraphs when the next
+   paragraph opens with a quote mark; an untagged quotation continues the speaker of the
+   quotation just before it (``"…," X said. "…"``).
+
+Short quoted spans with no tag of their own (scare quotes, quoted terms such as ``"pull-aside"``
+talks) are not speech: at most :data:`TERM_MAX_WORDS` words. A sentence whose only evidence is
+such a term keeps the outlet's voice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from stance.corpus import Article
+from stance.profile import Profile
+from stance.quotes import Quote, find_quotes
+from stance.speakers import DOCUMENT_NOUNS, Discourse, Speaker, plausible_speaker, voice_of
+from stance.text import Sentence, split_sentences
+
+__all__ = ["Attribution", "Quote", "attribute", "find_quotes", "voice_of", "reporting_verbs"]
+
+#: A quotation of at most this many words, without a speaker tag, is a quoted term, not speech.
+TERM_MAX_WORDS = 4
+#: Longest speaker phrase, in tokens, read around a reporting verb.
+MAX_PHRASE_TOKENS = 12
+#: Tokens of adjuncts allowed between a reporting verb and the quote it introduces
+#: ("said in a press release on Tuesday, “…”").
+MAX_ADJUNCT_TOKENS = 8
+
+#: Words before a reporting verb that make it non-factual or not speech: "will say", "to say".
+MODALS = frozenset("will would could can may might shall should must to".split())
+#: Forms of "be": "be" + past participle is a passive ("is said", "was told").
+BE_FORMS = frozenset("is are was were be been being am".split())
+#: Words that may stand between a subject and its reporting verb ("Kim also said").
+VERB_ADVERBS = frozenset(
+    """also later earlier previously then again further once had has have did does do not never
+    already just first last today yesterday only even still reportedly recently separately
+    similarly repeatedly publicly officially on monday tuesday wednesday thursday friday
+    saturday sunday""".split()
+)
+#: Words that end a speaker phrase read backwards from its verb (clause boundaries, verbs).
+PHRASE_STOPS = frozenset(
+    """that which who whom whose and or but nor because while when if as than so where although
+    though whether after before since until unless whereas is are was were be been being am has
+    have had do does did will would could can may might shall should must not there here what
+    how why also then""".split()
+)
+#: Prepositions that may occur inside a speaker phrase ("director of the NSO").
+PHRASE_PREPOSITIONS = frozenset("of for to at from in inside within among".split())
+#: Verbs that can come before their subject: '"…," said Kim' / '…, added the minister.'
+INVERTING_VERBS = frozenset(
+    """said says added adds wrote writes asked asks replied explained noted continued insisted
+    argued warned stressed recalled admitted declared observed remarked conceded concluded
+    told""".split()
+)
+#: Articles and determiners: a phrase does not end on one.
+DETERMINERS = frozenset("the a an another this that these those its his her their our some any".split())
+#: Sentence openers that are not the subject ("Meanwhile, China …", "On the 29th, …").
+INTRO_WORDS = frozenset(
+    """meanwhile however on in at during after before earlier later last also but and still yet
+    since as when while with following there here then now today yesterday separately similarly
+    moreover furthermore instead nonetheless nevertheless thus therefore typically by for""".split()
+)
+#: Nouns of speech acts: "China's protests 'causing instability'" quotes China.
+SPEECH_NOUNS = frozenset(
+    """protest protests warning warnings criticism claim claims statement remarks comments
+    objection objections demand demands call calls pledge vow accusation accusations denial
+    response reaction message complaint complaints promise assurance assurances appeal""".split()
+)
+#: A modal that, right after a paraphrase, shows the report goes on (backshift of "will"):
+#: "X told reporters that …. High on the agenda would be …".
+BACKSHIFT_MODALS = frozenset({"would"})
+#: Words that open a clausal complement of a verb of belief.
+COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+#: Verbs of belief that take an "as" predicate instead ("see the deal as proof").
+AS_PREDICATE_VERBS = frozenset("see sees saw seeing view views viewed viewing regard regards regarded".split())
+#: How far after a verb of belief its complement may begin, in tokens.
+COMPLEMENT_WINDOW = 12
+#: Participles used as adjectives in names of speakers ("the ruling party").
+ING_ADJECTIVES = frozenset("ruling governing leading visiting outgoing incoming acting sitting founding rising".split())
+#: Pronouns that can be a speaker.
+PRONOUNS = frozenset("he she it they we".split())
+#: Verbs of the list that are speech only with a particle or a document subject.
+PARTICLE_VERBS = {verb: "out" for verb in "point points pointed pointing rule rules ruled ruling".split()}
+DOCUMENT_VERBS = frozenset({"read", "reads"})
+
+#: Words trimmed from the start of a speaker phrase (openers and prepositions, not articles).
+_LEADING_NOISE = (PHRASE_PREPOSITIONS | INTRO_WORDS) - DETERMINERS
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n")
+_TOKEN_RE = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:[-'’]\w+)*|\S")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who speaks in one sentence.
+
+    Attributes
+    ----------
+    index : int
+        The sentence index (:attr:`stance.text.Sentence.index`).
+    voice : str
+        An actor id of the profile, ``"other"`` or ``"outlet"``.
+    speaker : str or None
+        The speaker as written, with pronouns and short references resolved to the full name;
+        ``None`` for the outlet's narration (and for a quotation nobody is named for).
+    quote : str
+        ``"direct"``, ``"indirect"``, ``"mixed"`` or ``"none"``.
+    cue : str or None
+        The evidence: the reporting verb as written, ``"according to"``, ``":"``,
+        ``"quote after name"``, ``"quote continues"``; ``None`` for narration.
+    """
+
+    index: int
+    voice: str
+    speaker: str | None
+    quote: str
+    cue: str | None
+
+
+@lru_cache(maxsize=1)
+def _verb_lists() -> dict[str, frozenset[str]]:
+    """The sections of ``stance/data/reporting_verbs.txt``: every form of every verb."""
+    listing = resources.files("stance").joinpath("data/reporting_verbs.txt").read_text("utf-8")
+    sections: dict[str, set[str]] = {"speech": set(), "belief": set()}
+    current = sections["speech"]
+    for line in listing.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[]"), set())
+            continue
+        current.update(form.casefold() for form in line.split())
+    return {name: frozenset(forms) for name, forms in sections.items()}
+
+
+def reporting_verbs() -> frozenset[str]:
+    """Every form of every verb of saying (section ``[speech]`` of the data file)."""
+    return _verb_lists()["speech"]
+
+
+def belief_verbs() -> frozenset[str]:
+    """Verbs of stance and cognition, attributed only with a complement (``[belief]``)."""
+    return _verb_lists()["belief"]
+
+
+class _Token:
+    """A word, a punctuation mark, or a whole quotation (``quote`` is its index).
+
+    The tests every rule asks of a token are computed once, here.
+    """
+
+    __slots__ = ("text", "quote", "low", "is_word", "is_capitalised")
+
+    def __init__(self, text: str, quote: int | None = None) -> None:
+        self.text = text
+        self.quote = quote
+        self.low = text.casefold()
+        self.is_word = quote is None and text[:1].isalnum()
+        self.is_capitalised = self.is_word and text[:1].isupper()
+
+
+@dataclass
+class _Cue:
+    """One piece of attribution evidence found in a sentence."""
+
+    word: str
+    phrase: str | None  # speaker phrase; None = the clause subject (participle, coordination)
+    appos: str = ""
+    attached: list[int] = field(default_factory=list)  # quotations this tag introduces/closes
+    speaker: Speaker | None = None
+    embedded: bool = False  # the tagged quotation continues a paraphrase: 'X is "…," Y said'
+
+
+# -- tokens ------------------------------------------------------------------------------
+def _tokens(
+    text: str,
+    sentence: Sentence,
+    pieces: Sequence[tuple[int, Quote]],
+    vocabulary: dict[str, _Token],
+) -> list[_Token]:
+    """The sentence as tokens, each quotation piece inside it one token.
+
+    Word tokens are shared through ``vocabulary`` (one object per distinct string of the article).
+    """
+    out: list[_Token] = []
+    position = sentence.start
+    bounds = [(max(q.open, sentence.start), min(q.close, sentence.end), n) for n, q in pieces]
+    bounds.append((sentence.end, sentence.end, None))
+    for start, end, number in bounds:
+        for word in _TOKEN_RE.findall(text, position, start):
+            token = vocabulary.get(word)
+            if token is None:
+                token = vocabulary[word] = _Token(word)
+            out.append(token)
+        if number is not None:
+            out.append(_Token(text[start:end], number))
+        position = end
+    return out
+
+
+def _phrase(tokens: Sequence[_Token], start: int, end: int) -> str:
+    """Tokens joined back into text (spaces between words, none before punctuation)."""
+    parts: list[str] = []
+    for token in tokens[start:end]:
+        glue = token.text in ",.;:)’'" or (parts and parts[-1] == "(")
+        parts.append(token.text if glue or not parts else " " + token.text)
+    return "".join(parts).strip()
+
+
+# -- noun phrases ------------------------------------------------------------------------
+def _phrase_before(tokens: Sequence[_Token], end: int) -> tuple[int, int] | None:
+    """The speaker phrase ending just before ``end``, read backwards, as a token span."""
+    i, count = end - 1, 0
+    start = end
+    while i >= 0 and count < MAX_PHRASE_TOKENS:
+        token = tokens[i]
+        if token.text == ")":
+            opening = _matching_paren(tokens, i)
+            if opening is None:
+                break
+            i, start = opening - 1, opening
+            continue
+        if not token.is_word or token.low in PHRASE_STOPS or _is_verb_like(token):
+            break
+        if token.low in PRONOUNS:
+            if i == end - 1:
+                start = i
+            break
+        start, count = i, count + 1
+        if token.low in DETERMINERS and not (i > 0 and tokens[i - 1].low in PHRASE_PREPOSITIONS):
+            break
+        i -= 1
+    return _trim_phrase(tokens, start, end)
+
+
+def _matching_paren(tokens: Sequence[_Token], close: int) -> int | None:
+    for j in range(close - 1, max(close - 10, -1), -1):
+        if tokens[j].text == "(":
+            return j
+    return None
+
+
+def _is_verb_like(token: _Token) -> bool:
+    low = token.low
+    if low in ING_ADJECTIVES:
+        return False
+    return (
+        low in reporting_verbs()
+        or (low.endswith("ing") and len(low) > 4 and not token.is_capitalised and low not in ING_ADJECTIVES)
+        or "n't" in low
+        or "n’t" in low
+        or (low.endswith("ly") and len(low) > 4 and not token.is_capitalised)
+    )
+
+
+def _trim_phrase(tokens: Sequence[_Token], start: int, end: int) -> tuple[int, int] | None:
+    """Drop leading prepositions and sentence openers; refuse a phrase without a head noun."""
+    while start < end and tokens[start].low in _LEADING_NOISE:
+        start += 1
+    if start >= end:
+        return None
+    last = tokens[end - 1]
+    if last.text == ")":
+        return start, end
+    if last.low in DETERMINERS or last.low in PHRASE_PREPOSITIONS or _is_possessive(last):
+        return None  # no head noun; a possessive is not a subject ("China's claims")
+    return start, end
+
+
+def _phrase_after(tokens: Sequence[_Token], start: int) -> tuple[int, int] | None:
+    """The noun phrase starting at ``start``, read forwards (inverted subjects, "according to")."""
+    i, end = start, start
+    loose = False  # lower-case words may follow: after an article, a possessive or an adjective
+    while i < len(tokens) and i - start < MAX_PHRASE_TOKENS:
+        token = tokens[i]
+        if token.text == "(":
+            close = next((j for j in range(i + 1, min(i + 10, len(tokens))) if tokens[j].text == ")"), None)
+            if close is None:
+                break
+            i = end = close + 1
+            continue
+        if not token.is_word or token.low in PHRASE_STOPS or _is_verb_like(token):
+            break
+        if token.low in PRONOUNS:
+            end = i + 1 if i == start else end
+            break
+        if not _fits_forward(tokens, i, start, loose):
+            break
+        loose = (
+            token.low in DETERMINERS
+            or _is_possessive(token)
+            or _is_adjective(token)
+            or (loose and not token.is_capitalised)
+        )
+        i += 1
+        end = i if token.low not in PHRASE_PREPOSITIONS else end
+    return _trim_phrase(tokens, start, end) if end > start else None
+
+
+def _fits_forward(tokens: Sequence[_Token], i: int, start: int, loose: bool) -> bool:
+    token = tokens[i]
+    if token.is_capitalised or token.text[:1].isdigit() or i == start:
+        return True
+    if token.low in PHRASE_PREPOSITIONS:
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        return following is not None and (following.is_capitalised or following.low in DETERMINERS)
+    return loose and not token.low.endswith("ed") and token.low not in INTRO_WORDS
+
+
+def _is_possessive(token: _Token) -> bool:
+    return token.low.endswith(("'s", "’s"))
+
+
+def _is_adjective(token: _Token) -> bool:
+    """Demonyms and similar capitalised modifiers ("Chinese state media", "Korean officials")."""
+    return token.is_capitalised and token.low.endswith(("an", "ese", "ish", "ch", "i"))
+
+
+def _clause_subject(tokens: Sequence[_Token]) -> tuple[int, int] | None:
+    """The subject of the sentence's main clause: the first phrase after any opening adverbial."""
+    start = 0
+    if tokens and (tokens[0].low in INTRO_WORDS or tokens[0].low.endswith("ly")):
+        comma = next((j for j, t in enumerate(tokens) if t.text == ","), None)
+        start = comma + 1 if comma is not None else 0
+    elif len(tokens) > 2 and tokens[1].text in "—–-" and tokens[0].text.isupper():
+        start = 2  # a dateline: "SEOUL — …"
+    return _phrase_after(tokens, start) if start < len(tokens) else None
+
+
+# -- cues --------------------------------------------------------------------------------
+def _find_cues(tokens: Sequence[_Token], lengths: Sequence[int]) -> list[_Cue]:
+    """Every attribution cue of a sentence, in reading order."""
+    cues: list[_Cue] = []
+    verbs, beliefs = reporting_verbs(), belief_verbs()
+    for i, token in enumerate(tokens):
+        if not token.is_word:
+            continue
+        if token.low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
+            cue = _according_cue(tokens, i)
+        elif token.low in verbs and _is_speech_use(tokens, i):
+            cue = _verb_cue(tokens, i)
+        elif token.low in beliefs and _has_complement(tokens, i) and _is_speech_use(tokens, i):
+            cue = _verb_cue(tokens, i)
+        else:
+            continue
+        if cue is not None:
+            cues.append(cue)
+    if not cues and any(t.quote is not None for t in tokens):
+        cue = _noun_quote_cue(tokens) or _name_quote_cue(tokens, lengths)
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def _auxiliary(low: str) -> str:
+    """A contracted negation's auxiliary: "didn't" -> "did", "won't" -> "will", "can't" -> "can"."""
+    low = low.replace("’", "'")
+    if not low.endswith("n't"):
+        return low
+    base = low[:-3]
+    return {"wo": "will", "ca": "can", "sha": "shall"}.get(base, base)
+
+
+def _has_complement(tokens: Sequence[_Token], i: int) -> bool:
+    """A clausal complement ("fear that", "asked whether") or an "as" predicate ("see … as")."""
+    following = [t.low for t in tokens[i + 1 : i + 1 + COMPLEMENT_WINDOW]]
+    if any(word in COMPLEMENTIZERS for word in following[:4]):
+        return True
+    return tokens[i].low in AS_PREDICATE_VERBS and "as" in following
+
+
+def _skip_adverbs_back(tokens: Sequence[_Token], i: int) -> int:
+    """Index of the first token before ``i`` that is not an adverb or auxiliary ("had", "also")."""
+    j = i - 1
+    while (
+        j >= 0
+        and tokens[j].is_word
+        and (_auxiliary(tokens[j].low) in VERB_ADVERBS or tokens[j].low.endswith("ly") and not tokens[j].is_capitalised)
+    ):
+        j -= 1
+    return j
+
+
+def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether the reporting verb at ``i`` reports speech here (not "said to be", "will say")."""
+    low = tokens[i].low
+    following = [t.low for t in tokens[i + 1 : i + 3]]
+    if following[:1] == ["to"] and following[1:] in (["be"], ["have"]):
+        return False
+    if low in PARTICLE_VERBS and following[:1] != [PARTICLE_VERBS[low]]:
+        return False
+    before = _skip_adverbs_back(tokens, i)
+    previous = _auxiliary(tokens[before].low) if before >= 0 else ""
+    if previous in MODALS or previous == "the":
+        return False
+    return not (previous in BE_FORMS and not low.endswith("ing"))
+
+
+def _verb_cue(tokens: Sequence[_Token], i: int) -> _Cue | None:
+    """A reporting verb's cue: its speaker is the subject, inverted subject or clause subject."""
+    verb = tokens[i]
+    before = _skip_adverbs_back(tokens, i)
+    previous = tokens[before] if before >= 0 else None
+    if verb.low.endswith("ing"):
+        return _participle_cue(tokens, i, before)
+    after_quote = previous is not None and (
+        previous.quote is not None or previous.text == "," and before > 0 and tokens[before - 1].quote is not None
+    )
+    if previous is None or after_quote:
+        cue = _inverted_cue(tokens, i)
+        if cue is not None and after_quote:
+            cue.attached.insert(0, tokens[before].quote if previous.quote is not None else tokens[before - 1].quote)
+        return cue
+    if previous.text == ",":
+        return _inverted_cue(tokens, i) or _appositive_cue(tokens, i, before)
+    if previous.low in ("and", "but"):
+        return _Cue(verb.text, None, attached=_quotes_after(tokens, i + 1))
+    span = _phrase_before(tokens, before + 1)
+    if span is None:
+        return None
+    return _subject_cue(tokens, i, span)
+
+
+def _subject_cue(tokens: Sequence[_Token], i: int, span: tuple[int, int], appos: str = "") -> _Cue | None:
+    """``X said …`` / ``"…," X said``: quotes before the subject or after the verb are attached."""
+    phrase, is_document = _owner(tokens, *span)
+    if tokens[i].low in DOCUMENT_VERBS and not is_document:
+        return None
+    attached = _quotes_after(tokens, i + 1)
+    start = span[0]
+    quote_at = start - 1 if start > 0 and tokens[start - 1].quote is not None else start - 2
+    if (
+        quote_at >= 0
+        and tokens[quote_at].quote is not None
+        and (quote_at == start - 1 or tokens[start - 1].text == ",")
+    ):
+        attached.insert(0, tokens[quote_at].quote)
+        embedded = any(t.is_word for t in tokens[:quote_at])
+        return _Cue(tokens[i].text, phrase, appos, attached, embedded=embedded)
+    return _Cue(tokens[i].text, phrase, appos, attached)
+
+
+def _owner(tokens: Sequence[_Token], start: int, end: int) -> tuple[str, bool]:
+    """The speaker of a phrase naming a document: "NATO's statement" -> "NATO".
+
+    Returns the phrase (or its owner) and whether the phrase named a document.
+    """
+    head = tokens[end - 1].low
+    if head not in DOCUMENT_NOUNS:
+        return _phrase(tokens, start, end), False
+    for j in range(start, end - 1):
+        if _is_possessive(tokens[j]):
+            owner = _phrase(tokens, start, j + 1)
+            return re.sub(r"['’]s$", "", owner), True
+        if tokens[j].low in ("from", "by", "of") and j + 1 < end - 1:
+            return _phrase(tokens, j + 1, end - 1), True
+    return _phrase(tokens, start, end), True
+
+
+def _quotes_after(tokens: Sequence[_Token], k: int) -> list[int]:
+    """Quotations a tag introduces: right after it, or after a comma/colon past short adjuncts."""
+    attached: list[int] = []
+    for j in range(k, min(k + MAX_ADJUNCT_TOKENS + 2, len(tokens))):
+        token = tokens[j]
+        if token.quote is not None:
+            if j == k or tokens[j - 1].text in ",:":
+                attached.append(token.quote)
+                if j + 2 < len(tokens) and tokens[j + 1].text == "," and tokens[j + 2].quote is not None:
+                    attached.append(tokens[j + 2].quote)
+            break
+        if token.low in PHRASE_STOPS or token.text in ".;!?" or token.low in reporting_verbs():
+            break
+    return attached
+
+
+def _inverted_cue(tokens: Sequence[_Token], i: int) -> _Cue | None:
+    """``"…," said X`` / ``…, said X.``: the subject follows the verb."""
+    if tokens[i].low not in INVERTING_VERBS:
+        return None
+    span = _phrase_after(tokens, i + 1)
+    if span is None:
+        return None
+    start, end = span
+    if not (tokens[start].is_capitalised or tokens[start].low in DETERMINERS or tokens[start].low in PRONOUNS):
+        return None
+    if all(t.low in VERB_ADVERBS for t in tokens[start:end]):
+        return None  # "said Tuesday"
+    if end < len(tokens) and not _ends_inverted_subject(tokens[end]):
+        return None  # "said the talks were …", 'said the office “costs …”': an object clause
+    appos, after = _appos_after(tokens, end)
+    phrase, _ = _owner(tokens, start, end)
+    return _Cue(tokens[i].text, phrase, appos, _quotes_after(tokens, after))
+
+
+def _ends_inverted_subject(token: _Token) -> bool:
+    """What may follow an inverted subject: punctuation, a preposition, an adverbial, "-ing"."""
+    if token.quote is not None:
+        return False
+    if not token.is_word:
+        return token.text in ",.;:!?)—–"
+    low = token.low
+    return low in PHRASE_PREPOSITIONS or low in INTRO_WORDS or low.endswith("ing") or low == "during"
+
+
+def _appos_after(tokens: Sequence[_Token], end: int) -> tuple[str, int]:
+    """An apposition after a name (", director of the NSO,") and the index after it."""
+    if end + 1 >= len(tokens) or tokens[end].text != ",":
+        return "", end
+    first = tokens[end + 1]
+    if first.quote is not None or first.is_capitalised and first.low not in DETERMINERS:
+        return "", end
+    span = _phrase_after(tokens, end + 1)
+    if span is None:
+        return "", end
+    return _phrase(tokens, *span), span[1]
+
+
+def _appositive_cue(tokens: Sequence[_Token], i: int, comma: int) -> _Cue | None:
+    """``X, APPOSITION, said``, ``X, who …, said``, ``X, for its part, said``: X is the subject.
+
+    The apposition (a description or relative clause) is kept to find the voice; an adverbial
+    or a number between the commas is not.
+    """
+    previous = _previous_comma(tokens, comma)
+    if previous is None:
+        return None
+    subject = _phrase_before(tokens, previous)
+    if subject is None:
+        return None
+    segment = tokens[previous + 1 : comma]
+    adverbial = (
+        not segment or segment[0].low in PHRASE_PREPOSITIONS or all(_is_adverb(t) or t.text.isdigit() for t in segment)
+    )
+    return _subject_cue(tokens, i, subject, "" if adverbial else _phrase(tokens, previous + 1, comma))
+
+
+def _previous_comma(tokens: Sequence[_Token], before: int) -> int | None:
+    return next((j for j in range(before - 1, -1, -1) if tokens[j].text == ","), None)
+
+
+def _is_adverb(token: _Token) -> bool:
+    return token.is_word and (token.low in INTRO_WORDS or token.low in VERB_ADVERBS or token.low.endswith("ly"))
+
+
+def _participle_cue(tokens: Sequence[_Token], i: int, before: int) -> _Cue | None:
+    """``…, saying "…"`` (the clause subject speaks) and ``quoted X as saying``."""
+    verb = tokens[i]
+    attached = _quotes_after(tokens, i + 1)
+    previous = tokens[before] if before >= 0 else None
+    if previous is not None and previous.low == "as":
+        return _quoted_as_cue(tokens, i, before, attached)
+    if previous is None or previous.quote is not None or previous.text == "," or previous.low in PHRASE_STOPS:
+        return _Cue(verb.text, None, attached=attached)
+    span = _phrase_before(tokens, before + 1)
+    if span is None or span[0] == 0 or tokens[span[0] - 1].low != "with":
+        return None  # "a resolution calling for …" is a modifier, not a report
+    return _Cue(verb.text, _phrase(tokens, *span), attached=attached)
+
+
+def _quoted_as_cue(tokens: Sequence[_Token], i: int, as_at: int, attached: list[int]) -> _Cue | None:
+    """``Y quoted X as saying`` -> X; ``X was quoted as saying`` -> X."""
+    if as_at > 0 and tokens[as_at - 1].low in ("quoted", "cited"):
+        be = as_at - 2
+        if be >= 0 and tokens[be].low in BE_FORMS:
+            span = _phrase_before(tokens, be)
+            return _Cue(tokens[i].text, _phrase(tokens, *span), attached=attached) if span else None
+        return None
+    span = _phrase_before(tokens, as_at)
+    if span and span[0] > 0 and tokens[span[0] - 1].low in ("quoted", "cited"):
+        return _Cue(tokens[i].text, _phrase(tokens, *span), attached=attached)
+    return None
+
+
+def _according_cue(tokens: Sequence[_Token], i: int) -> _Cue | None:
+    """``according to X, …`` / ``…, according to X``."""
+    span = _phrase_after(tokens, i + 2)
+    if span is None:
+        return None
+    phrase, is_document = _owner(tokens, *span)
+    end = span[1]
+    if is_document and tokens[end - 1].low in DOCUMENT_NOUNS:
+        # "according to a statement posted on the ministry's website": the owner comes later.
+        for j in range(end, min(end + MAX_ADJUNCT_TOKENS, len(tokens) - 1)):
+            if tokens[j].low in ("by", "from", "on", "of"):
+                owner = _phrase_after(tokens, j + 1)
+                if owner is not None:
+                    phrase = _owner(tokens, *owner)[0]
+                break
+    return _Cue("according to", phrase, attached=_quotes_after(tokens, end))
+
+
+def _name_quote_cue(tokens: Sequence[_Token], lengths: Sequence[int]) -> _Cue | None:
+    """A name directly followed by a quotation, or by a colon and one (headlines, sub-heads)."""
+    span = _phrase_after(tokens, 0)
+    if span is None:
+        return None
+    start, end = span
+    if not any(t.is_capitalised and t.low not in DETERMINERS for t in tokens[start:end]):
+        return None
+    colon = end < len(tokens) and tokens[end].text == ":"
+    at = end + 1 if colon else end
+    if at >= len(tokens) or tokens[at].quote is None:
+        return None
+    if lengths[tokens[at].quote] <= TERM_MAX_WORDS and not colon:
+        return None
+    return _Cue(
+        ":" if colon else "quote after name",
+        _phrase(tokens, start, end),
+        attached=[tokens[at].quote],
+    )
+
+
+# -- article -----------------------------------------------------------------------------
+@dataclass
+class _Draft:
+    """What one sentence says about its speaker, before quotations are settled."""
+
+    sentence: Sentence
+    cue: _Cue | None
+    pieces: list[int]  # quotations with a piece in the sentence
+    covered: int | None  # the quotation the sentence starts with or inside, if speech
+    speech: list[int]  # speech-like quotations of the sentence
+
+
+@dataclass
+class _Said:
+    """A quotation's speaker and how it was found (an explicit tag wins over inheritance)."""
+
+    speaker: Speaker
+    cue: str
+    explicit: bool
+
+
+class _Reader:
+    """Reads the sentences of one article in order, keeping the discourse and quotation speakers."""
+
+    def __init__(self, text: str, profile: Profile) -> None:
+        self.text = text
+        self.quotes = find_quotes(text)
+        self.lengths = [q.words for q in self.quotes]
+        self.discourse = Discourse(profile)
+        self.said: dict[int, _Said] = {}
+        self.next_quote = 0
+        self.vocabulary: dict[str, _Token] = {}
+        self.previous: tuple[int, int, Speaker, str] | None = None  # index, paragraph, speaker, quote
+
+    def pieces(self, sentence: Sentence) -> list[tuple[int, Quote]]:
+        """Quotations overlapping the sentence (a moving pointer keeps the pass linear)."""
+        while self.next_quote < len(self.quotes) and self.quotes[self.next_quote].close <= sentence.start:
+            self.next_quote += 1
+        found = []
+        j = self.next_quote
+        while j < len(self.quotes) and self.quotes[j].open < sentence.end:
+            quote = self.quotes[j]
+            if quote.close > sentence.start and (quote.opened or self.lengths[j] > TERM_MAX_WORDS):
+                found.append((j, quote))
+            j += 1
+        return found
+
+    def is_speech(self, number: int) -> bool:
+        return self.lengths[number] > TERM_MAX_WORDS
+
+    def read(self, sentence: Sentence) -> _Draft:
+        """First pass over a sentence: cues, resolved speakers, quotation speakers."""
+        pieces = self.pieces(sentence)
+        tokens = _tokens(self.text, sentence, pieces, self.vocabulary)
+        cues = _find_cues(tokens, self.lengths)
+        subject = _clause_subject(tokens)
+        subject_phrase = _phrase(tokens, *subject) if subject else None
+        for cue in cues:
+            self.resolve(cue, cues, subject_phrase, sentence)
+        cues = [c for c in cues if c.speaker is not None] or self.continued_report(tokens, sentence)
+        cue = next((c for c in cues if c.attached), cues[0] if cues else None)
+        numbers = [n for n, _ in pieces]
+        for c in cues:
+            for number in c.attached:
+                if number not in self.said or not self.said[number].explicit:
+                    self.said[number] = _Said(c.speaker, c.word, True)
+        covered = numbers[0] if tokens and tokens[0].quote is not None else None
+        for number in numbers:
+            if number not in self.said and (self.is_speech(number) or number == covered):
+                self.inherit(number, sentence)
+        draft = _Draft(sentence, cue, numbers, covered, [n for n in numbers if self.is_speech(n)])
+        self.remember(draft, subject_phrase)
+        return draft
+
+    def resolve(self, cue: _Cue, cues: list[_Cue], subject: str | None, sentence: Sentence) -> None:
+        """Give ``cue`` its speaker: its phrase resolved, or the clause subject's."""
+        if cue.phrase is None:
+            earlier = next((c.speaker for c in cues if c is not cue and c.speaker is not None), None)
+            if earlier is not None or subject is None:
+                cue.speaker = earlier
+                return
+            cue.phrase = subject
+        if not plausible_speaker(cue.phrase):
+            cue.speaker = None
+            return
+        continuing = None
+        if cue.attached and self.previous and self.previous[0] == sentence.index - 1:
+            if self.previous[3] in ("direct", "mixed") and sentence.paragraph - self.previous[1] <= 1:
+                continuing = self.previous[2]
+        since = self.previous[0] if continuing is not None and self.previous else 0
+        cue.speaker = self.discourse.resolve(cue.phrase, cue.appos, continuing=continuing, since=since)
+        if cue.speaker is None:
+            cue.speaker = self.discourse.make(cue.phrase, cue.appos)
+
+    def continued_report(self, tokens: Sequence[_Token], sentence: Sentence) -> list[_Cue]:
+        """A sentence right after a paraphrase, in its paragraph, with a backshifted "would"."""
+        previous = self.previous
+        if previous is None or previous[0] != sentence.index - 1 or previous[1] != sentence.paragraph:
+            return []
+        if previous[3] not in ("indirect", "mixed") or any(t.quote is not None for t in tokens):
+            return []
+        if not any(t.low in BACKSHIFT_MODALS for t in tokens):
+            return []
+        return [_Cue("would (report continues)", None, speaker=previous[2])]
+
+    def inherit(self, number: int, sentence: Sentence) -> None:
+        """An untagged quotation continues the quotation before it (same or previous paragraph)."""
+        quote = self.quotes[number]
+        before = self.said.get(number - 1)
+        if before is None:
+            return
+        prior = self.quotes[number - 1]
+        same_paragraph = _PARAGRAPH_BREAK_RE.search(self.text, prior.close, quote.open) is None
+        opens_paragraph = (
+            quote.open == sentence.start
+            and self.previous is not None
+            and self.previous[0] == sentence.index - 1
+            and self.previous[1] == sentence.paragraph - 1
+            and self.previous[3] == "direct"
+            and self.previous[2] == before.speaker
+        )
+        if quote.continues or same_paragraph or opens_paragraph:
+            self.said[number] = _Said(before.speaker, "quote continues", False)
+
+    def settle_chains(self) -> None:
+        """A tag at the end of a quotation run over paragraphs names the speaker of all of it."""
+        for number in range(len(self.quotes) - 1, 0, -1):
+            said, earlier = self.said.get(number), self.said.get(number - 1)
+            if self.quotes[number].continues and said is not None and said.explicit:
+                if earlier is None or not earlier.explicit:
+                    self.said[number - 1] = said
+
+    def remember(self, draft: _Draft, subject: str | None) -> None:
+        """Add the sentence's subject and speaker to the discourse."""
+        index = draft.sentence.index
+        if subject and subject.casefold() not in PRONOUNS:
+            self.discourse.add(self.discourse.resolve(subject) or self.discourse.make(subject), index)
+        cue = draft.cue
+        if cue is not None and cue.speaker is not None:
+            speaker, kind = cue.speaker, _cue_kind(draft, cue)
+        elif draft.covered is not None and draft.covered in self.said:
+            speaker, kind = self.said[draft.covered].speaker, "direct"
+        else:
+            return
+        self.discourse.add(speaker, index)
+        self.previous = (index, draft.sentence.paragraph, speaker, kind)
+
+    def decide(self, draft: _Draft) -> Attribution:
+        """The sentence's attribution, with quotation speakers as now known."""
+        index = draft.sentence.index
+        cue = draft.cue
+        if cue is not None and cue.speaker is not None:
+            return Attribution(index, cue.speaker.voice, cue.speaker.name, _cue_kind(draft, cue), cue.word)
+        if draft.covered is not None:
+            said = self.said.get(draft.covered)
+            if said is not None:
+                return Attribution(index, said.speaker.voice, said.speaker.name, "direct", said.cue)
+            if self.is_speech(draft.covered):
+                return Attribution(index, "other", None, "direct", "unattributed quote")
+        return Attribution(index, "outlet", None, "none", None)
+
+
+def _cue_kind(draft: _Draft, cue: _Cue) -> str:
+    """Direct when the cue tags the quotation, mixed when a quotation sits in the paraphrase."""
+    if cue.embedded:
+        return "mixed"
+    if cue.attached:
+        return "direct"
+    return "mixed" if draft.speech else "indirect"
+
+
+def attribute(article: Article, profile: Profile, sentences: Sequence[Sentence] | None = None) -> list[Attribution]:
+    """Decide who speaks in every sentence of ``article``.
+
+    Parameters
+    ----------
+    article
+        The article; offsets of ``sentences`` point into ``article.text``.
+    profile
+        Whose aliases turn speakers into actor ids.
+    sentences
+        The article's sentences (default: :func:`stance.text.split_sentences` of its text).
+
+    Returns
+    -------
+    list of Attribution
+        One per sentence, in the same order.
+
+    Examples
+    --------
+    >>> from stance.corpus import make_article
+    >>> from stance.profile import load_profile
+    >>> art = make_article({}, '“We agree,” NATO said. Typically it takes weeks.', "x", "x")
+    >>> [(a.voice, a.quote) for a in attribute(art, load_profile("korea-nato"))]
+    [('nato', 'direct'), ('outlet', 'none')]
+    """
+    sentences = split_sentences(article.text) if sentences is None else sentences
+    reader = _Reader(article.text, profile)
+    drafts = [reader.read(sentence) for sentence in sentences]
+    reader.settle_chains()
+    return [reader.decide(draft) for draft in drafts]
+
+
+def _noun_quote_cue(tokens: Sequence[_Token]) -> _Cue | None:
+    """``X's protests "…"``: a speech noun owned by X, directly followed by a quotation."""
+    for i in range(len(tokens) - 2):
+        if not (_is_possessive(tokens[i]) and tokens[i].is_capitalised):
+            continue
+        if tokens[i + 1].low in SPEECH_NOUNS and tokens[i + 2].quote is not None:
+            start = i
+            while start > 0 and tokens[start - 1].is_capitalised and i - start < 5:
+                start -= 1
+            owner = re.sub(r"['’]s$", "", _phrase(tokens, start, i + 1))
+            return _Cue(tokens[i + 1].text, owner)
+    return None
