@@ -5,9 +5,21 @@ stance cues are *data* (``stance/data/lexicon.tsv``: phrase, signed weight, cate
 extended by a profile's ``[lexicon]`` and by user files), and every rule is a small pure function
 with named constants, each testable with one sentence. The design keeps what is good in VADER
 (Hutto & Gilbert 2014; nltk ``sentiment/vader.py``) — a lexicon as data, named rule words,
-negation, boosters and "but" — and adds what stance toward a target needs: hedges, conditionals,
-concessive clauses, and target relevance (a cue counts fully only in a sentence that names the
-target, an actor, or is spoken by one of the profile's actors).
+negation, boosters and "but" — and adds what stance toward a target in news needs:
+
+* hedges ("may", "could") and conditionals ("if …, it will …") dampen; concessions
+  ("although X, Y") weaken the conceded clause; "not only … but also" is no negation;
+* negation also reaches into a gapped phrase ("poses no threat"), its object ("harms no one")
+  and the next cue of the same phrase ("will not drag Japan into any conflict");
+* dismissing an objection reverses it ("such warnings are overblown");
+* the outlet's own narration mostly *reports* actions and positions ("the leaders agreed to
+  deepen cooperation", "31 percent opposed"), so those cue categories count less there;
+* target relevance: a cue counts fully only in a sentence that names the target, a name in
+  its label or an actor, or that a quoted voice speaks; other sentences lean neutral. The
+  profile's names themselves are never cues ("Enhanced Defense *Cooperation* Agreement").
+
+VADER's valence is computed as a classifier feature but does not enter the score: measured on
+the team's coding it did not help (see ``benchmarks/lexicon_eval.py --vader-weight``).
 
 Scoring a sentence is one regex tokenisation, one cached light stem per token, and a walk of a
 token trie of all phrases (built once per profile, see :class:`PhraseMatcher`); each cue found
@@ -60,9 +72,7 @@ SHIPPED_LEXICON = "data/lexicon.tsv"
 # -- tokens -----------------------------------------------------------------------------------
 #: Words left out when matching phrases, so "strengthen the partnership" also matches
 #: "strengthen our partnership" and "strengthen partnership".
-SKIP_WORDS = frozenset(
-    "the a an its our their his her this that these those my your".split()
-)
+SKIP_WORDS = frozenset("the a an its our their his her this that these those my your".split())
 #: In a lexicon phrase, ``*`` stands for up to GAP_MAX_TOKENS words ("deepen * ties").
 GAP = "*"
 GAP_MAX_TOKENS = 2
@@ -75,7 +85,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[,;:.!?()—–]|(?<=\s)-(?=\s)")
 
 @lru_cache(maxsize=1 << 16)
 def light_stem(word: str) -> str:
-    """A conservative inflectional stem: ``-s``, ``-es``, ``-ies``, ``-ed``, ``-ing``, ``'s``.
+    """A conservative inflectional stem: ``-s``, ``-es``, ``-ies``, ``-ed``, ``-ing(s)``, ``'s``.
 
     Unlike Porter, derivational endings are kept ("security" is not "secure", "important" is
     not "import"), so a cue matches its own inflections and nothing else. A final ``e`` is
@@ -96,6 +106,8 @@ def light_stem(word: str) -> str:
     stripped_ed = False
     if w.endswith(("ies", "ied")) and len(w) > 4:
         w = w[:-3] + "y"
+    elif w.endswith("ings") and len(w) > 6:
+        w = w[:-4]
     elif w.endswith("ing") and len(w) > 5:
         w = w[:-3]
     elif w.endswith("ed") and len(w) > 4:
@@ -186,10 +198,12 @@ class PhraseMatcher:
         """
         stems = [t if t in CLAUSE_BREAKS else light_stem(t) for t in tokens]
         content = [i for i, t in enumerate(tokens) if t not in SKIP_WORDS]
+        root = self._root
         out: list[Match] = []
         position = 0
         while position < len(content):
-            found = self._walk(stems, content, position)
+            first = root.get(stems[content[position]])
+            found = self._walk(first, stems, content, position + 1) if first is not None else None
             if not found:
                 position += 1
                 continue
@@ -202,15 +216,17 @@ class PhraseMatcher:
             position = end
         return out
 
-    def _walk(
-        self, stems: list[str], content: list[int], start: int
-    ) -> list[tuple[int, object]]:
-        """All ``(end, value)`` of phrases starting at ``content[start]`` (ends in content units)."""
+    @staticmethod
+    def _walk(node: dict, stems: list[str], content: list[int], start: int) -> list[tuple[int, object]]:
+        """All ``(end, value)`` of phrases continuing from ``node`` at ``content[start]``.
+
+        Ends are positions in ``content``. Most positions start no phrase and never get here.
+        """
         found: list[tuple[int, object]] = []
-        stack = [(self._root, start)]
+        stack = [(node, start)]
         while stack:
             node, i = stack.pop()
-            if _END in node and i > start:
+            if _END in node:
                 found.append((i, node[_END]))
             if i < len(content):
                 child = node.get(stems[content[i]])
@@ -290,9 +306,7 @@ def _parse_weight(text: str, source: str, number: int) -> float:
     except ValueError:
         raise InputError(source, f"weight {text.strip()!r} is not a number", number) from None
     if not math.isfinite(weight) or abs(weight) > MAX_WEIGHT:
-        raise InputError(
-            source, f"weight {text.strip()} out of range [-{MAX_WEIGHT:g}, {MAX_WEIGHT:g}]", number
-        )
+        raise InputError(source, f"weight {text.strip()} out of range [-{MAX_WEIGHT:g}, {MAX_WEIGHT:g}]", number)
     return weight
 
 
@@ -357,21 +371,20 @@ def format_lexicon(entries: Sequence[LexiconEntry]) -> str:
     width = max([len(e.phrase) for e in rows] + [6])
     cat_width = max([len(e.category) for e in rows] + [8])
     lines = [f"{'weight':>6}  {'phrase':<{width}}  {'category':<{cat_width}}  note"]
-    lines += [
-        f"{e.weight:>+6.1f}  {e.phrase:<{width}}  {e.category:<{cat_width}}  {e.note}".rstrip()
-        for e in rows
-    ]
+    lines += [f"{e.weight:>+6.1f}  {e.phrase:<{width}}  {e.category:<{cat_width}}  {e.note}".rstrip() for e in rows]
     favor = sum(e.weight > 0 for e in rows)
     against = sum(e.weight < 0 for e in rows)
-    lines.append(f"{len(rows)} entries: {favor} favor, {against} against, {len(rows) - favor - against} neutral")
+    neutral = len(rows) - favor - against
+    lines.append(f"{len(rows)} entries: {favor} favor, {against} against, {neutral} neutral")
     return "\n".join(lines)
 
 
 # -- rules: named words and constants --------------------------------------------------------------
-#: Words that reverse the cues that follow them within NEGATION_SCOPE words.
+#: Words that reverse the cues that follow them within NEGATION_SCOPE words. "less" reverses
+#: too: "less welcoming", "less stable".
 NEGATORS = frozenset(
     "not no never neither nor without cannot hardly barely scarcely nothing none nobody lack "
-    "lacks lacking fail fails failed failing".split()
+    "lacks lacking fail fails failed failing less".split()
 )
 #: How many words after a negator it reaches (a clause break ends it sooner).
 NEGATION_SCOPE = 3
@@ -379,9 +392,27 @@ NEGATION_SCOPE = 3
 NEGATION_SCALAR = -0.75
 #: Word pairs that start with a negator but do not negate ("not only … but also").
 NON_NEGATING = frozenset(
-    {("not", "only"), ("not", "just"), ("not", "merely"), ("not", "least"), ("no", "doubt"),
-     ("not", "to"), ("without", "doubt"), ("no", "wonder"), ("no", "matter"), ("not", "simply")}
+    {
+        ("not", "only"),
+        ("not", "just"),
+        ("not", "merely"),
+        ("not", "least"),
+        ("no", "doubt"),
+        ("not", "to"),
+        ("without", "doubt"),
+        ("no", "wonder"),
+        ("no", "matter"),
+        ("not", "simply"),
+        ("nothing", "but"),
+        ("no", "less"),
+        ("less", "than"),
+    }
 )
+#: Words right after a cue that negate it as its object: "harms no one", "threatens nobody".
+NEGATED_OBJECTS = frozenset({"no", "nobody", "nothing", "none", "noone"})
+#: Words that end the reach of a negation: "will not drag X into any conflict" negates both
+#: cues, but "will not help X and will worsen Y" does not carry over to "worsen".
+NEGATION_CHAIN_BREAKS = frozenset({"and", "or", "while", "which", "who", "that"})
 #: Words that strengthen the cue right after them (within BOOSTER_WINDOW words).
 BOOSTERS = frozenset(
     "only significantly seriously severely greatly gravely deeply highly very extremely truly "
@@ -395,9 +426,19 @@ BOOSTER_SCALAR = 1.3
 DOWNTONER_SCALAR = 0.6
 #: Hedges weaken every cue after them in the same clause, within HEDGE_WINDOW words.
 HEDGES = {
-    "may": 0.5, "might": 0.5, "could": 0.5, "possibly": 0.5, "perhaps": 0.5, "maybe": 0.5,
-    "potentially": 0.6, "reportedly": 0.7, "allegedly": 0.6, "apparently": 0.7,
-    "seemingly": 0.6, "arguably": 0.7, "unlikely": 0.5,
+    "may": 0.5,
+    "might": 0.5,
+    "could": 0.5,
+    "possibly": 0.5,
+    "perhaps": 0.5,
+    "maybe": 0.5,
+    "potentially": 0.6,
+    "reportedly": 0.7,
+    "allegedly": 0.6,
+    "apparently": 0.7,
+    "seemingly": 0.6,
+    "arguably": 0.7,
+    "unlikely": 0.5,
 }
 HEDGE_WINDOW = 5
 #: "X, but Y": Y dominates. Weights of the clause before and after the contrast word.
@@ -406,9 +447,23 @@ CONTRAST_WORDS = frozenset({"but", "however", "yet", "nevertheless", "nonetheles
 CONCESSIVE_WORDS = frozenset({"although", "though", "despite", "notwithstanding"})
 CONTRAST_BEFORE = 0.5
 CONTRAST_AFTER = 1.5
-#: A cue inside a conditional sentence ("if …, it will …") is hypothetical.
-CONDITIONAL_WORDS = frozenset({"if", "unless"})
+#: A cue inside a conditional or an open question ("if …, it will …", "whether …") is
+#: hypothetical.
+CONDITIONAL_WORDS = frozenset({"if", "unless", "whether"})
 CONDITIONAL_SCALAR = 0.7
+#: Lexicon category whose phrases ("overblown", "brush aside") dismiss an objection: the
+#: objection cues in the same sentence (categories OBJECTION_CATEGORIES) are reversed.
+DISMISSAL_CATEGORY = "dismissal"
+OBJECTION_CATEGORIES = frozenset({"warning", "opposition", "threat"})
+#: In the outlet's own narration, cues of these categories mostly *report* what actors do or
+#: think ("the leaders agreed to deepen cooperation", "31 percent opposed"), not the outlet's
+#: view, so they count NARRATION_SCALAR; evaluative categories (harm, evaluation…) count fully.
+REPORTED_CATEGORIES = frozenset(
+    {"cooperation", "progress", "security_gain", "values", "endorsement", "opposition", "warning"}
+)
+NARRATION_SCALAR = 0.3
+#: The voice of the outlet's own narration (DESIGN.md).
+NARRATION_VOICE = "outlet"
 #: Cues in a sentence that names neither the target nor an actor count this much.
 OFF_TARGET_SCALAR = 0.3
 #: VADER's compound valence enters the raw score with this weight (on-target sentences only).
@@ -421,8 +476,7 @@ STANCE_THRESHOLD = 0.3
 NO_CUE_CONFIDENCE = 0.7
 
 _RULE_WORDS = (
-    NEGATORS | BOOSTERS | DOWNTONERS | frozenset(HEDGES) | CONTRAST_WORDS | CONCESSIVE_WORDS
-    | CONDITIONAL_WORDS
+    NEGATORS | BOOSTERS | DOWNTONERS | frozenset(HEDGES) | CONTRAST_WORDS | CONCESSIVE_WORDS | CONDITIONAL_WORDS
 )
 
 
@@ -434,8 +488,10 @@ def is_negator(token: str) -> bool:
 def negator_before(tokens: Sequence[str], start: int) -> str | None:
     """The negator that governs a cue starting at ``start``, if any.
 
-    Looks back at most :data:`NEGATION_SCOPE` words, stops at a clause break or a contrast
-    word, and ignores pairs in :data:`NON_NEGATING` ("not only … but also" adds, not negates).
+    Looks back at most :data:`NEGATION_SCOPE` words, stops at a clause break, a contrast word
+    or a :data:`NEGATION_CHAIN_BREAKS` word ("costs nothing and buys a seat"), and ignores pairs
+    in :data:`NON_NEGATING` ("not only … but also" adds, not negates). "too small to deter"
+    and "stopping short of opposing" negate too.
 
     Examples
     --------
@@ -448,11 +504,13 @@ def negator_before(tokens: Sequence[str], start: int) -> str | None:
     words = 0
     for i in range(start - 1, -1, -1):
         token = tokens[i]
-        if token in CLAUSE_BREAKS or token in CONTRAST_WORDS:
+        if token in CLAUSE_BREAKS or token in CONTRAST_WORDS or token in NEGATION_CHAIN_BREAKS:
             return None
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if is_negator(token):
-            following = tokens[i + 1] if i + 1 < len(tokens) else ""
             return None if (token, following) in NON_NEGATING else token
+        if (token, following) == ("short", "of") or (token == "too" and "to" in tokens[i + 2 : start]):
+            return f"{token} {following}" if token == "short" else "too … to"
         if token not in SKIP_WORDS:
             words += 1
             if words > NEGATION_SCOPE:
@@ -460,9 +518,38 @@ def negator_before(tokens: Sequence[str], start: int) -> str | None:
     return None
 
 
-def intensity_before(
-    tokens: Sequence[str], start: int, floor: int = 0
-) -> tuple[float, str | None]:
+def negator_within(tokens: Sequence[str], match: Match, phrase_words: frozenset[str]) -> str | None:
+    """A negator inside a gapped match ("poses no threat") or right after it ("harms no one").
+
+    Words of the phrase itself are not counted, so a cue may contain a negator ("bound to fail").
+    """
+    for token in tokens[match.start : match.end]:
+        if is_negator(token) and token not in phrase_words:
+            return token
+    if match.end < len(tokens) and tokens[match.end] in NEGATED_OBJECTS:
+        following = tokens[match.end + 1] if match.end + 1 < len(tokens) else ""
+        if (tokens[match.end], following) not in NON_NEGATING:
+            return tokens[match.end]
+    return None
+
+
+def chains_negation(tokens: Sequence[str], negated_end: int, start: int) -> bool:
+    """Does the negation of the cue ending at ``negated_end`` carry over to a cue at ``start``?
+
+    Yes when at most :data:`NEGATION_SCOPE` words lie between them and none of them is a clause
+    break, a contrast or a :data:`NEGATION_CHAIN_BREAKS` word: "will not drag Japan into any
+    European conflict" denies the conflict too.
+    """
+    words = 0
+    for token in tokens[negated_end:start]:
+        if token in CLAUSE_BREAKS or token in CONTRAST_WORDS or token in NEGATION_CHAIN_BREAKS:
+            return False
+        if token not in SKIP_WORDS:
+            words += 1
+    return words <= NEGATION_SCOPE
+
+
+def intensity_before(tokens: Sequence[str], start: int, floor: int = 0) -> tuple[float, str | None]:
     """Booster or downtoner within :data:`BOOSTER_WINDOW` words before a cue: (factor, word).
 
     ``floor`` is where the previous cue ended: a booster modifies the nearest cue only
@@ -542,14 +629,26 @@ def _next_comma(tokens: Sequence[str], i: int) -> int:
 
 
 def conditional_word(tokens: Sequence[str]) -> str | None:
-    """The conditional ("if", "unless") that makes the sentence hypothetical, if any.
+    """The conditional ("if", "unless", "whether") that makes the sentence hypothetical.
 
-    "even if" is concessive and "as if" comparative; neither counts.
+    "even if" and ", if not" are concessive and "as if" comparative; none of them counts.
     """
     for i, token in enumerate(tokens):
-        if token in CONDITIONAL_WORDS and not (i and tokens[i - 1] in {"even", "as"}):
-            return token
+        if token not in CONDITIONAL_WORDS:
+            continue
+        previous = tokens[i - 1] if i else ""
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if previous in {"even", "as"} or (previous == "," and following == "not"):
+            continue
+        return token
     return None
+
+
+def narration_factor(category: str, voice: str | None) -> float:
+    """How much a cue counts given who speaks (see :data:`REPORTED_CATEGORIES`)."""
+    if voice == NARRATION_VOICE and category in REPORTED_CATEGORIES:
+        return NARRATION_SCALAR
+    return 1.0
 
 
 def normalize_score(raw: float) -> float:
@@ -588,13 +687,24 @@ def confidence_of(score: float, pos_sum: float, neg_sum: float, n_cues: int) -> 
 # -- scoring ----------------------------------------------------------------------------------
 #: Names of :attr:`LexiconScore.features`, always all present and in this order.
 FEATURE_NAMES = (
-    "pos_sum", "neg_sum", "raw", "n_cues", "negated", "hedged", "boosted", "contrast",
-    "conditional", "on_target", "vader",
+    "pos_sum",
+    "neg_sum",
+    "raw",
+    "n_cues",
+    "negated",
+    "hedged",
+    "boosted",
+    "contrast",
+    "conditional",
+    "on_target",
+    "narration",
+    "vader",
 )
-#: Whether a sentence spoken by one of the profile's actors counts as on target even when it
-#: names neither the target nor an actor: an actor quoted in a story about the event is, as
-#: a rule, talking about the event ("This will harm stability," the ministry said).
-ACTOR_VOICE_ON_TARGET = True
+#: Whether a sentence spoken by a quoted voice that is *not* one of the profile's actors
+#: ("other": an analyst, a villager) counts as on target without naming it. A profile actor's
+#: sentences always do: an actor quoted in a story about the event is, as a rule, talking
+#: about the event ("This will harm stability," the ministry said).
+QUOTED_VOICE_ON_TARGET = True
 
 
 @dataclass(frozen=True)
@@ -624,27 +734,51 @@ class LexiconScore:
 
 
 @dataclass(frozen=True)
+class _Cue:
+    """What the cue trie stores: the entry and the words of its phrase."""
+
+    entry: LexiconEntry
+    words: frozenset[str]
+
+
+@dataclass(frozen=True)
 class _Hit:
-    """One cue after the rules: its final contribution and the explanation strings."""
+    """One cue after the rules: its contribution and the explanation strings."""
 
     value: float
+    category: str
     explanation: tuple[str, ...]
-    negated: bool
-    hedged: bool
-    boosted: bool
+    negated: bool = False
+    hedged: bool = False
+    boosted: bool = False
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the per-cue rules need to know about the sentence."""
+
+    tokens: Sequence[str]
+    clause_weights: Sequence[float]
+    voice: str | None
 
 
 def _sign(value: float) -> str:
     return "+" if value > 0 else "-"
 
 
-def apply_rules(
-    tokens: Sequence[str], match: Match, clause_weight: float, previous_end: int = 0
-) -> _Hit:
-    """A cue's contribution after negation, intensity, hedging and clause weight."""
-    entry: LexiconEntry = match.value  # type: ignore[assignment]
-    value = entry.weight * clause_weight
-    negator = negator_before(tokens, match.start)
+def _apply_rules(context: _Context, match: Match, previous_end: int = 0, negated_end: int | None = None) -> _Hit:
+    """A cue's contribution after negation, intensity, hedging, clause weight and narration.
+
+    ``previous_end`` is where the previous cue ended (boosters reach the nearest cue only);
+    ``negated_end`` where the previous *negated* cue ended (see :func:`chains_negation`).
+    """
+    cue: _Cue = match.value  # type: ignore[assignment]
+    entry, tokens = cue.entry, context.tokens
+    value = entry.weight * context.clause_weights[match.start]
+    value *= narration_factor(entry.category, context.voice)
+    negator = negator_before(tokens, match.start) or negator_within(tokens, match, cue.words)
+    if negator is None and negated_end is not None and chains_negation(tokens, negated_end, match.start):
+        negator = "chain"
     if negator is not None:
         value *= NEGATION_SCALAR
         notes = [f"NOT({entry.phrase})->{_sign(value)}"]
@@ -658,7 +792,52 @@ def apply_rules(
     if hedge is not None:
         value *= hedge_factor
         notes.append(f"hedge:{hedge} x{hedge_factor:g}")
-    return _Hit(value, tuple(notes), negator is not None, hedge is not None, booster is not None)
+    return _Hit(
+        value,
+        entry.category,
+        tuple(notes),
+        negator is not None,
+        hedge is not None,
+        booster is not None,
+    )
+
+
+def _score_cues(context: _Context, matches: Sequence[Match]) -> list[_Hit]:
+    """Apply the per-cue rules to every match with a non-zero weight, left to right."""
+    hits: list[_Hit] = []
+    previous_end, negated_end = 0, None
+    for match in matches:
+        if match.value.entry.weight != 0:  # type: ignore[attr-defined]
+            hit = _apply_rules(context, match, previous_end, negated_end)
+            hits.append(hit)
+            negated_end = match.end if hit.negated else None
+        previous_end = match.end
+    return _dismiss_objections(hits)
+
+
+def _dismiss_objections(hits: list[_Hit]) -> list[_Hit]:
+    """Reverse objection cues when the sentence dismisses them ("such warnings are overblown").
+
+    Triggered by a cue of category :data:`DISMISSAL_CATEGORY`; reverses the negative cues of
+    :data:`OBJECTION_CATEGORIES` that were not already negated.
+    """
+    if not any(h.category == DISMISSAL_CATEGORY for h in hits):
+        return hits
+    out = []
+    for hit in hits:
+        if hit.category in OBJECTION_CATEGORIES and hit.value < 0 and not hit.negated:
+            phrase = hit.explanation[0][1:]
+            value = hit.value * NEGATION_SCALAR
+            hit = _Hit(
+                value,
+                hit.category,
+                (f"DISMISSED({phrase})->+", *hit.explanation[1:]),
+                True,
+                hit.hedged,
+                hit.boosted,
+            )
+        out.append(hit)
+    return out
 
 
 class LexiconScorer:
@@ -675,7 +854,7 @@ class LexiconScorer:
         Phrases that put a sentence on target (target terms and actor aliases); empty for the
         generic scorer, which treats every sentence as on target.
     actor_ids
-        The profile's actor ids (see :data:`ACTOR_VOICE_ON_TARGET`).
+        The profile's actor ids (see :data:`QUOTED_VOICE_ON_TARGET`).
     """
 
     def __init__(
@@ -684,15 +863,19 @@ class LexiconScorer:
         relevance_phrases: Iterable[str] = (),
         actor_ids: Iterable[str] = (),
     ) -> None:
-        self._cues = PhraseMatcher((phrase_key(e.phrase), e) for e in entries)
+        self._cues = PhraseMatcher((phrase_key(e.phrase), _Cue(e, frozenset(tokenize(e.phrase)))) for e in entries)
         phrases = list(relevance_phrases)
-        self._relevance = PhraseMatcher((phrase_key(p), p) for p in phrases) if phrases else None
+        acronyms = [p for p in phrases if _is_acronym(p)]
+        words = [p for p in phrases if not _is_acronym(p)]
+        self._relevance = PhraseMatcher((phrase_key(p), p) for p in words) if words else None
+        self._acronyms = (
+            re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, acronyms))) + r")\b") if acronyms else None
+        )
+        self._is_generic = not phrases
         self._actor_ids = frozenset(actor_ids)
 
     @classmethod
-    def from_profile(
-        cls, profile: Profile | None = None, lexicon_path: str | Path | None = None
-    ) -> LexiconScorer:
+    def from_profile(cls, profile: Profile | None = None, lexicon_path: str | Path | None = None) -> LexiconScorer:
         """The scorer for ``profile`` (``None``: generic), built once and cached.
 
         Parameters
@@ -711,13 +894,20 @@ class LexiconScorer:
         """Number of distinct cue phrases."""
         return self._cues.size
 
-    def is_on_target(self, tokens: Sequence[str], voice: str | None = None) -> bool:
-        """Does the sentence name the target or an actor, or is it spoken by an actor?"""
-        if self._relevance is None:
+    def is_on_target(self, text: str, tokens: Sequence[str], voice: str | None = None) -> bool:
+        """Does the sentence name the target or an actor, or is it spoken by a quoted voice?
+
+        See :data:`QUOTED_VOICE_ON_TARGET`. The generic scorer (no profile) has no target, so
+        every sentence counts as on target.
+        """
+        if self._is_generic:
             return True
-        if ACTOR_VOICE_ON_TARGET and voice in self._actor_ids:
+        if voice is not None and voice != NARRATION_VOICE:
+            if voice in self._actor_ids or QUOTED_VOICE_ON_TARGET:
+                return True
+        if self._relevance is not None and self._relevance.find(tokens):
             return True
-        return bool(self._relevance.find(tokens))
+        return self._acronyms is not None and self._acronyms.search(text) is not None
 
     def score(self, text: str, voice: str | None = None) -> LexiconScore:
         """Stance of one sentence toward the target, with cues and features.
@@ -727,28 +917,24 @@ class LexiconScorer:
         text
             One sentence (longer text works, but the rules are built for sentences).
         voice
-            The record's voice: an actor id, ``"outlet"`` or ``"other"``.
+            The record's voice: an actor id, ``"outlet"`` (narration: see
+            :data:`REPORTED_CATEGORIES`) or ``"other"``; ``None`` when unknown.
 
         Examples
         --------
         >>> scorer = LexiconScorer.from_profile()
         >>> result = scorer.score("It will only exacerbate tensions.")
         >>> result.stance, result.cues
-        ('against', ('-exacerbate', 'boost:only x1.3'))
+        ('against', ('-exacerbate', 'boost:only x1.3', '-tension'))
         """
         tokens = tokenize(text)
         weights, contrast = clause_weights(tokens)
-        matches = self._cues.find(tokens)
-        hits = [
-            apply_rules(tokens, m, weights[m.start], matches[k - 1].end if k else 0)
-            for k, m in enumerate(matches)
-            if m.value.weight != 0  # type: ignore[attr-defined]
-        ]
+        hits = _score_cues(_Context(tokens, weights, voice), self._cues.find(tokens))
         conditional = conditional_word(tokens) if hits else None
         scale = CONDITIONAL_SCALAR if conditional else 1.0
         pos_sum = sum(h.value for h in hits if h.value > 0) * scale
         neg_sum = -sum(h.value for h in hits if h.value < 0) * scale
-        on_target = self.is_on_target(tokens, voice)
+        on_target = self.is_on_target(text, tokens, voice)
         raw = (pos_sum - neg_sum) * (1.0 if on_target else OFF_TARGET_SCALAR)
         vader = vader_valence(text)
         if VADER_WEIGHT and on_target:
@@ -757,12 +943,17 @@ class LexiconScorer:
         explanation += _sentence_notes(bool(hits), contrast, conditional, on_target, vader)
         score = normalize_score(raw)
         features = {
-            "pos_sum": pos_sum, "neg_sum": neg_sum, "raw": raw, "n_cues": float(len(hits)),
-            "negated": float(sum(h.negated for h in hits)),
-            "hedged": float(sum(h.hedged for h in hits)),
-            "boosted": float(sum(h.boosted for h in hits)),
-            "contrast": float(contrast is not None and bool(hits)),
-            "conditional": float(conditional is not None), "on_target": float(on_target),
+            "pos_sum": pos_sum,
+            "neg_sum": neg_sum,
+            "raw": raw,
+            "n_cues": len(hits),
+            "negated": sum(h.negated for h in hits),
+            "hedged": sum(h.hedged for h in hits),
+            "boosted": sum(h.boosted for h in hits),
+            "contrast": contrast is not None and bool(hits),
+            "conditional": conditional is not None,
+            "on_target": on_target,
+            "narration": voice == NARRATION_VOICE,
             "vader": vader,
         }
         return LexiconScore(
@@ -798,9 +989,49 @@ def _profile_entries(profile: Profile) -> Iterator[LexiconEntry]:
         yield LexiconEntry(cue.phrase, cue.weight, "profile", f"from {profile.name}", profile.source)
 
 
+def _name_shields(profile: Profile) -> Iterator[LexiconEntry]:
+    """Weight-0 entries for the profile's names: naming the target or an actor is no stance.
+
+    "Enhanced Defense Cooperation Agreement" or "comprehensive strategic partnership" would
+    otherwise fire the cues inside them every time the event is merely named.
+    """
+    for phrase in relevance_phrases(profile):
+        yield LexiconEntry(phrase, 0.0, "name", "a name of the profile", profile.source)
+
+
+_LABEL_NAME_RE = re.compile(r"[A-Z][\w'’.]*(?:[\s-]+[A-Z][\w'’.]*)*")
+
+
+def label_names(label: str) -> list[str]:
+    """Proper names in a target label, the parties of the event.
+
+    Examples
+    --------
+    >>> label_names("The upgrade of Vietnam-US relations to a strategic partnership")
+    ['Vietnam', 'US']
+    >>> label_names("South Korea's diplomatic mission to NATO")
+    ['South Korea', 'NATO']
+    """
+    names = []
+    for match in _LABEL_NAME_RE.finditer(label):
+        for part in match.group().split("-"):
+            words = re.sub(r"['’]s$", "", part.strip()).split()
+            while words and words[0].lower() in SKIP_WORDS:
+                words.pop(0)
+            if words:
+                names.append(" ".join(words))
+    return names
+
+
+def _is_acronym(phrase: str) -> bool:
+    """Short all-capital names ("US", "RAN", "NSO") must match case-sensitively."""
+    letters = phrase.replace(".", "")
+    return len(letters) <= 4 and letters.isupper()
+
+
 def relevance_phrases(profile: Profile) -> list[str]:
-    """Phrases that put a sentence on target: the target's terms and every actor alias."""
-    phrases = list(profile.target.terms)
+    """Phrases that put a sentence on target: target terms, names in its label, actor aliases."""
+    phrases = list(profile.target.terms) + label_names(profile.target.label)
     for actor in profile.actors:
         phrases.extend(actor.aliases)
     return phrases
@@ -813,6 +1044,7 @@ def _cached_scorer(profile: Profile | None, lexicon_path: str | None) -> Lexicon
         entries += load_lexicon(lexicon_path)
     if profile is None:
         return LexiconScorer(entries)
+    entries += _name_shields(profile)
     entries += _profile_entries(profile)
     return LexiconScorer(entries, relevance_phrases(profile), profile.actor_ids)
 
