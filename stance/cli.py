@@ -12,7 +12,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -143,10 +143,85 @@ def input_options(func: Callable) -> Callable:
     return click.option("--no-clean", is_flag=True, help="Keep the text as given (no boilerplate removal).")(func)
 
 
+def engine_options(func: Callable) -> Callable:
+    """Options for how the pipeline runs: processes, Dask, progress display."""
+    func = click.option("--quiet", "-q", is_flag=True, help="No progress display.")(func)
+    func = click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask).")(func)
+    func = click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="local: this machine (with --jobs); dask: a dask.distributed cluster (pip install 'stance[dask]').",
+    )(func)
+    return click.option(
+        "--jobs",
+        "-j",
+        default=1,
+        show_default=True,
+        type=click.IntRange(1),
+        help="Worker processes; output is identical to --jobs 1.",
+    )(func)
+
+
+def record_stream(run, profile, model_path: str, rule: str, *, jobs=1, engine="local", scheduler=None, quiet=False):
+    """Sentence records for the run's articles, in input order, with progress on a terminal."""
+    from stance.engines import EngineSpec, run_engine
+
+    if engine == "dask" and not scheduler:
+        raise click.UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    spec = EngineSpec(profile, model_path, rule)
+    per_article = run_engine(run.articles(), spec, jobs=jobs, engine=engine, scheduler=scheduler)
+    progress = Progress(enabled=not quiet and sys.stderr.isatty())
+    for records in per_article:
+        progress.update(len(records))
+        yield from records
+    progress.close(run)
+
+
+class Progress:
+    """Articles done, sentences per second, on one stderr line (only on a terminal)."""
+
+    def __init__(self, enabled: bool) -> None:
+        import time
+
+        self.enabled = enabled
+        self.clock = time.monotonic
+        self.start = self.clock()
+        self.articles = self.sentences = 0
+        self.last = 0.0
+
+    def update(self, sentences: int) -> None:
+        self.articles += 1
+        self.sentences += sentences
+        now = self.clock()
+        if self.enabled and now - self.last >= 0.5:
+            rate = self.sentences / max(now - self.start, 1e-9)
+            click.echo(
+                f"\r{self.articles:,} articles, {self.sentences:,} sentences, {rate:,.0f} sentences/s",
+                err=True,
+                nl=False,
+            )
+            self.last = now
+
+    def close(self, run) -> None:
+        if self.enabled:
+            click.echo("", err=True)
+        if self.enabled or run.skip_bad:
+            elapsed = self.clock() - self.start
+            click.echo(
+                f"read {run.processed + len(run.skipped):,} inputs: {run.processed:,} scored, "
+                f"{len(run.skipped):,} skipped; {self.sentences:,} sentences in {elapsed:.1f} s",
+                err=True,
+            )
+
+
 class InputRun:
     """Articles from PATHS under the input options, counting what was read and skipped."""
 
-    def __init__(self, paths, *, no_clean=False, encoding="utf-8", max_bytes=50_000_000, skip_bad=False):
+    def __init__(
+        self, paths, *, no_clean=False, encoding="utf-8", max_bytes=50_000_000, skip_bad=False, show_removed=False
+    ):
         from stance.corpus import ReadOptions
         from stance.decoding import check_encoding_name
 
@@ -155,6 +230,7 @@ class InputRun:
         self.skip_bad = skip_bad
         self.skipped: list = []
         self.processed = 0
+        self.show_removed = show_removed
 
     def articles(self):
         from stance.corpus import iter_articles
@@ -162,6 +238,7 @@ class InputRun:
         on_error = self.skipped.append if self.skip_bad else None
         for article in iter_articles(self.paths, self.options, on_error=on_error):
             self.processed += 1
+            _echo_notes(article, self.show_removed)
             yield article
 
     def finish(self, skipped_path: Path | None) -> None:
@@ -237,8 +314,9 @@ def open_output(output: str | None):
     is_flag=True,
     help="Also list the boilerplate lines cleaning removed (stderr).",
 )
+@engine_options
 @handle_errors
-def analyze(paths, profile, model_path, rule, fmt, output, show_removed, **input_opts) -> None:
+def analyze(paths, profile, model_path, rule, fmt, output, show_removed, jobs, engine, scheduler, quiet, **input_opts):
     """One record per sentence: voice, speaker, quote type, stance, score, frames, cues.
 
     PATHS are files (.txt .md .html .jsonl .csv) or directories.
@@ -248,32 +326,27 @@ def analyze(paths, profile, model_path, rule, fmt, output, show_removed, **input
       stance analyze seeds --format jsonl -o records.jsonl
       stance analyze articles/ --profile my-event.toml --format csv -o records.csv
     """
-    from stance.pipeline import Analyzer
     from stance.profile import load_profile
     from stance.writers import write_records
 
     refuse_overwriting_inputs(paths, output)
-    analyzer = Analyzer(load_profile(profile), load_model_option(model_path), rule)
-    run = InputRun(paths, **input_opts)
-    articles = _echo_notes(run.articles(), show_removed)
+    prof = load_profile(profile)
+    load_model_option(model_path)  # fail early and clearly on a bad model file
+    run = InputRun(paths, show_removed=show_removed, **input_opts)
+    records = record_stream(run, prof, model_path, rule, jobs=jobs, engine=engine, scheduler=scheduler, quiet=quiet)
     with open_output(output) as stream:
-        write_records(analyzer.analyze(articles), stream, fmt)
+        write_records(records, stream, fmt)
     skipped_path = Path(output).parent / "skipped.jsonl" if output not in (None, "-") else None
     run.finish(skipped_path)
 
 
-def _echo_notes(articles: Iterable, show_removed: bool):
-    """Pass articles through, saying on stderr what reading did to them."""
-    for article in articles:
-        for note in article.notes:
-            click.echo(f"note {article.source}: {note}", err=True)
-        if show_removed:
-            for removed in article.removed:
-                click.echo(
-                    f"removed {article.source}:{removed.line}: [{removed.reason}] {removed.text}",
-                    err=True,
-                )
-        yield article
+def _echo_notes(article, show_removed: bool) -> None:
+    """Say on stderr what reading did to an article (notes; removed lines on request)."""
+    for note in article.notes:
+        click.echo(f"note {article.source}: {note}", err=True)
+    if show_removed:
+        for removed in article.removed:
+            click.echo(f"removed {article.source}:{removed.line}: [{removed.reason}] {removed.text}", err=True)
 
 
 # -- quotes ------------------------------------------------------------------------------
@@ -325,8 +398,9 @@ def quotes(paths, profile, fmt, output, show_all) -> None:
     type=click.IntRange(100),
     help="Bootstrap resamples for the 95 % intervals (seeded).",
 )
+@engine_options
 @handle_errors
-def report(paths, profile, model_path, rule, out_dir, bootstrap, **input_opts) -> None:
+def report(paths, profile, model_path, rule, out_dir, bootstrap, jobs, engine, scheduler, quiet, **input_opts):
     """The whole report: HTML, Markdown, charts, sentences.csv and summary.json.
 
     The report is built in a temporary directory and moved into OUTPUT when complete.
@@ -336,7 +410,6 @@ def report(paths, profile, model_path, rule, out_dir, bootstrap, **input_opts) -
       stance report seeds -o reports/seeds
       stance report articles/ --profile my-event.toml -o out/ --skip-bad
     """
-    from stance.pipeline import Analyzer
     from stance.profile import load_profile
     from stance.reporting import build_report, report_meta
 
@@ -344,7 +417,8 @@ def report(paths, profile, model_path, rule, out_dir, bootstrap, **input_opts) -
     prof = load_profile(profile)
     model = load_model_option(model_path)
     run = InputRun(paths, **input_opts)
-    records = list(Analyzer(prof, model, rule).analyze(_echo_notes(run.articles(), False)))
+    stream = record_stream(run, prof, model_path, rule, jobs=jobs, engine=engine, scheduler=scheduler, quiet=quiet)
+    records = list(stream)
     run.finish(skipped_path=None)
     meta = report_meta(prof, model, model_path, rule, run.skipped)
     build_report(records, out_dir, profile=prof, meta=meta, bootstrap=bootstrap)

@@ -18,7 +18,7 @@ from stance.pipeline import DEFAULT_RULE, Analyzer
 from stance.profile import Profile
 from stance.records import SentenceRecord
 
-__all__ = ["EngineSpec", "run_local", "run_jobs", "run_dask", "run"]
+__all__ = ["EngineSpec", "run_local", "run_jobs", "run_dask", "run_engine"]
 
 #: Articles sent to a worker at a time; large enough to amortise transfer, small for memory.
 CHUNK = 16
@@ -114,7 +114,7 @@ def run_dask(
             client.close()
 
 
-def run(
+def run_engine(
     articles: Iterable[Article],
     spec: EngineSpec,
     *,

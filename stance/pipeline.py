@@ -70,14 +70,15 @@ def combine(
     if rule not in COMBINE_RULES:
         raise ValueError(f"unknown combine rule {rule!r}; use one of {COMBINE_RULES}")
     if proba is None or rule == "lexicon":
-        return Decision(lexicon.stance, lexicon.score, lexicon.confidence, lexicon.cues)
+        return Decision(lexicon.stance, lexicon.score + 0.0, lexicon.confidence, lexicon.cues)
     if rule == "blend":
         lex = _lexicon_distribution(lexicon)
         proba = {k: BLEND_WEIGHT * proba.get(k, 0.0) + (1 - BLEND_WEIGHT) * lex[k] for k in lex}
     stance = max(proba, key=lambda k: (proba[k], k == "neutral"))
     score = float(np.clip(proba.get("favor", 0.0) - proba.get("against", 0.0), -1.0, 1.0))
     model_cue = "model:" + ",".join(f"{k}={proba[k]:.2f}" for k in ("favor", "neutral", "against"))
-    return Decision(stance, round(score, 4), round(float(proba[stance]), 4), (*lexicon.cues, model_cue))
+    # "+ 0.0" turns a negative zero into 0.0, so records never show "-0.00"
+    return Decision(stance, round(score, 4) + 0.0, round(float(proba[stance]), 4), (*lexicon.cues, model_cue))
 
 
 def _lexicon_distribution(lexicon: LexiconScore) -> dict[str, float]:
