@@ -8,6 +8,7 @@ to see the traceback); Ctrl-C exits with 130.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -291,7 +292,7 @@ def load_model_option(model_path: str):
 
 def open_output(output: str | None):
     if output in (None, "-"):
-        return click.get_text_stream("stdout")
+        return contextlib.nullcontext(sys.stdout)
     return click.open_file(output, "w", encoding="utf-8", atomic=True)
 
 
