@@ -8,6 +8,7 @@ The public library API. Each stage is a plain function over frozen dataclasses::
     sentences = stance.split_sentences(articles[0].text)
 """
 
+from stance.aggregate import Summary, summarize
 from stance.corpus import Article, iter_articles, load_corpus
 from stance.errors import InputError, StanceError
 from stance.profile import Profile, load_profile
@@ -25,10 +26,12 @@ __all__ = [
     "Sentence",
     "SentenceRecord",
     "StanceError",
+    "Summary",
     "attribute",
     "iter_articles",
     "load_corpus",
     "load_profile",
     "split_sentences",
+    "summarize",
     "__version__",
 ]

@@ -473,6 +473,13 @@ def train(annotations, output, profiles_dir, profile) -> None:
 )
 @click.option("--profile", "-p", default=None, help="One profile for all sentences (overrides events).")
 @click.option(
+    "--articles",
+    "article_paths",
+    multiple=True,
+    type=click.Path(path_type=str),
+    help="Run the whole pipeline on these coded articles and score voice and stance end to end.",
+)
+@click.option(
     "--compare",
     is_flag=True,
     help="Grouped cross-validation table: VADER, lexicon, classifier, combination.",
@@ -480,7 +487,7 @@ def train(annotations, output, profiles_dir, profile) -> None:
 @click.option("--folds", default=5, show_default=True, help="Folds for --compare.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @handle_errors
-def evaluate(annotations, model_path, rule, profiles_dir, profile, compare, folds, fmt) -> None:
+def evaluate(annotations, model_path, rule, profiles_dir, profile, article_paths, compare, folds, fmt) -> None:
     """Compare automatic stance with hand coding (or two coders with each other).
 
     One file: accuracy, macro-F1, per-class precision/recall/F1, confusion matrix and
@@ -492,11 +499,19 @@ def evaluate(annotations, model_path, rule, profiles_dir, profile, compare, fold
     Example:
       stance evaluate stance/data/annotations/seeds.jsonl
       stance evaluate coder_a.jsonl coder_b.jsonl
+      stance evaluate eval/heldout/gold.jsonl --articles eval/heldout/articles --profiles-dir eval/heldout/profiles
       stance evaluate stance/data/annotations/*.jsonl --profiles-dir eval/profiles --compare
     """
     from stance import evaluation
 
-    if compare:
+    if article_paths:
+        if len(annotations) != 1:
+            raise click.UsageError("--articles takes exactly one gold annotation file")
+        model = load_model_option(model_path)
+        result = evaluation.evaluate_articles(
+            article_paths, annotations[0], profiles_dir=profiles_dir, model=model, rule=rule
+        )
+    elif compare:
         result = evaluation.compare_methods(annotations, profiles_dir=profiles_dir, profile=profile, folds=folds)
     elif evaluation.is_two_coders(annotations):
         result = evaluation.coder_agreement(*annotations)
