@@ -83,6 +83,11 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[,;:.!?()—–]|(?<=\s)-(?=\s)")
 
 
+#: Words whose inflectional-looking ending is part of a different word: "goods" (merchandise)
+#: is not the plural of "good", so "traded goods worth $5 billion" is no praise.
+STEM_EXCEPTIONS = {"goods": "goods"}
+
+
 @lru_cache(maxsize=1 << 16)
 def light_stem(word: str) -> str:
     """A conservative inflectional stem: ``-s``, ``-es``, ``-ies``, ``-ed``, ``-ing(s)``, ``'s``.
@@ -101,6 +106,8 @@ def light_stem(word: str) -> str:
     w = word.lower()
     if w.endswith("'s"):
         w = w[:-2]
+    if w in STEM_EXCEPTIONS:
+        return STEM_EXCEPTIONS[w]
     if len(w) <= 3:
         return w
     stripped_ed = False
@@ -398,7 +405,6 @@ NON_NEGATING = frozenset(
         ("not", "merely"),
         ("not", "least"),
         ("no", "doubt"),
-        ("not", "to"),
         ("without", "doubt"),
         ("no", "wonder"),
         ("no", "matter"),
@@ -408,6 +414,12 @@ NON_NEGATING = frozenset(
         ("less", "than"),
     }
 )
+#: Word pairs that deny what follows: "security on American terms rather than genuine
+#: partnership", "instead of strengthening ties".
+NEGATING_PAIRS = frozenset({("rather", "than"), ("instead", "of")})
+#: Longer word sequences that start with a negator but add rather than deny ("not to mention").
+#: "not to" itself negates: "decided not to oppose", "there to observe, not to take sides".
+NON_NEGATING_PHRASES = frozenset({("not", "to", "mention"), ("not", "to", "say")})
 #: Words right after a cue that negate it as its object: "harms no one", "threatens nobody".
 NEGATED_OBJECTS = frozenset({"no", "nobody", "nothing", "none", "noone"})
 #: Words that end the reach of a negation: "will not drag X into any conflict" negates both
@@ -417,7 +429,9 @@ NEGATION_CHAIN_BREAKS = frozenset({"and", "or", "while", "which", "who", "that"}
 BOOSTERS = frozenset(
     "only significantly seriously severely greatly gravely deeply highly very extremely truly "
     "really strongly fully further increasingly particularly especially even much most "
-    "firmly clearly absolutely totally utterly major tremendously hugely vastly".split()
+    "firmly clearly absolutely totally utterly major tremendously hugely vastly "
+    "vehemently resolutely staunchly sharply fiercely categorically bitterly wholeheartedly "
+    "unequivocally".split()
 )
 #: Words that weaken the cue right after them.
 DOWNTONERS = frozenset("slightly somewhat marginally partly partially little mildly".split())
@@ -490,8 +504,9 @@ def negator_before(tokens: Sequence[str], start: int) -> str | None:
 
     Looks back at most :data:`NEGATION_SCOPE` words, stops at a clause break, a contrast word
     or a :data:`NEGATION_CHAIN_BREAKS` word ("costs nothing and buys a seat"), and ignores pairs
-    in :data:`NON_NEGATING` ("not only … but also" adds, not negates). "too small to deter"
-    and "stopping short of opposing" negate too.
+    in :data:`NON_NEGATING` ("not only … but also" adds, not negates). "too small to deter",
+    "stopping short of opposing" and :data:`NEGATING_PAIRS` ("rather than", "instead of")
+    negate too.
 
     Examples
     --------
@@ -508,7 +523,11 @@ def negator_before(tokens: Sequence[str], start: int) -> str | None:
             return None
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if is_negator(token):
-            return None if (token, following) in NON_NEGATING else token
+            if (token, following) in NON_NEGATING or tuple(tokens[i : i + 3]) in NON_NEGATING_PHRASES:
+                return None
+            return token
+        if (token, following) in NEGATING_PAIRS:
+            return f"{token} {following}"
         if (token, following) == ("short", "of") or (token == "too" and "to" in tokens[i + 2 : start]):
             return f"{token} {following}" if token == "short" else "too … to"
         if token not in SKIP_WORDS:

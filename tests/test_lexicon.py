@@ -153,6 +153,11 @@ def test_light_stem_folds_inflections_but_not_derivations():
     assert light_stem("meetings") == light_stem("meeting")
     assert light_stem("security") != light_stem("secure")
     assert light_stem("important") != light_stem("import")
+    assert light_stem("goods") != light_stem("good")  # merchandise, not praise
+
+
+def test_goods_are_no_praise(generic):
+    assert generic.score("Last year the two countries traded goods worth $5 billion.").cues == ()
 
 
 def test_tokenize_splits_hyphens_folds_quotes_and_keeps_clause_punctuation():
@@ -234,6 +239,21 @@ def test_too_to_and_short_of_negate(generic):
     assert "NOT(oppose)->+" in generic.score("They stopped short of opposing it.").cues
 
 
+def test_rather_than_and_instead_of_negate(generic):
+    result = generic.score("It offers security on their terms rather than genuine partnership.")
+    assert "NOT(genuine partnership)->-" in result.cues
+    assert result.stance == "against"
+    assert "NOT(strengthen * ties)->-" in generic.score("Instead of strengthening ties, it harms.").cues
+    assert generic.score("It is rather important.").cues == ()
+
+
+def test_not_to_negates_but_not_to_mention_does_not(generic):
+    assert generic.score("The monitors are there to observe, not to take sides.").stance == "favor"
+    assert generic.score("They decided not to oppose the deal.").stance == "favor"
+    result = generic.score("It costs a lot, not to mention the harm it does.")
+    assert "-harm" in result.cues
+
+
 # -- intensity, hedges ---------------------------------------------------------------------
 def test_boosters_strengthen_only_the_next_cue(generic):
     plain = generic.score("It will exacerbate the divisions.")
@@ -241,6 +261,11 @@ def test_boosters_strengthen_only_the_next_cue(generic):
     assert boosted.score < plain.score < 0
     assert "boost:seriously x1.3" in boosted.cues
     assert generic.score("It will only exacerbate divisions.").cues.count("boost:only x1.3") == 1
+
+
+def test_adverbs_of_vehemence_boost(generic):
+    assert "boost:vehemently x1.3" in generic.score("They vehemently oppose the deal.").cues
+    assert "boost:wholeheartedly x1.3" in generic.score("We wholeheartedly welcome it.").cues
 
 
 def test_downtoners_soften(generic):
@@ -420,9 +445,69 @@ def test_shipped_lexicon_is_rich_and_valid():
         "protest",
         "drag into",
         "threaten",
+        "cornerstone",
+        "steadfast",
+        "decry",
+        "powder keg",
+        "blank cheque",
+        "how convenient",
+        "logistics support",
     ):
         assert phrase in phrases
+    assert len(entries) >= 1500
+    assert "sarcasm" in {e.category for e in entries}
     assert check_lexicon(ROOT / "stance" / "data" / "lexicon.tsv") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign minister hailed the accord as a watershed for the region.",
+        "Officials said the pact would cement ties and bolster deterrence.",
+        "“We stand shoulder to shoulder with our partners,” the minister said.",
+        "Business groups lauded the deal as a boon for exporters.",
+        "The minister dismissed the warnings as scaremongering.",
+        "The agreement does not target any third party, the spokesman said.",
+        "It is a win for both nations.",
+    ],
+)
+def test_broad_coverage_reads_general_support(generic, text):
+    assert generic.score(text, "gov").stance == "favor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics decried the pact as a blank cheque for a foreign military.",
+        "The spokesperson said the deal would add fuel to the fire in a volatile region.",
+        "The opposition called it a sell-out negotiated behind closed doors.",
+        "State media said the country had become a pawn on Washington's chessboard.",
+        "Analysts were sceptical, saying the summit produced little more than a photo opportunity.",
+        "The move will make little difference to the country's security.",
+        "How convenient that the bases sit so close to the strait.",
+        "It is an ill-conceived gamble with the nation's sovereignty.",
+    ],
+)
+def test_broad_coverage_reads_general_opposition(generic, text):
+    assert generic.score(text, "critics").stance == "against"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The base will host a logistics support unit and a maintenance team.",
+        "The early warning radar will be operated jointly by both air forces.",
+        "A welcome ceremony was held at the palace, with a guard of honour.",
+        "The islands lie within the country's exclusive economic zone.",
+        "The troops will train for disaster relief and natural disaster preparedness.",
+        "The prime minister is responsible for appointing the ambassador.",
+        "The ministers also discussed global warming and maritime threats.",
+        "Talks on the defence cooperation agreement resumed on Monday.",
+        "US forces will gain access to two more airfields and a naval support base.",
+    ],
+)
+def test_neutral_defence_vocabulary_stays_neutral(generic, text):
+    assert generic.score(text, "gov").stance == "neutral"
 
 
 def write(tmp_path, text, name="cues.tsv"):
