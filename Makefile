@@ -8,10 +8,10 @@ STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: report test model lint bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	touch $(STAMP)
 
 report: $(STAMP)
@@ -23,7 +23,7 @@ test: $(STAMP)
 # Retrain the default model shipped in stance/data/model/ from the project's annotations.
 model: $(STAMP)
 	$(BIN)/stance train stance/data/annotations/seeds.jsonl stance/data/annotations/team_a.jsonl \
-		stance/data/annotations/team_b.jsonl --profiles-dir eval/profiles \
+		stance/data/annotations/team_b.jsonl stance/data/annotations/team_c.jsonl --profiles-dir eval/profiles \
 		-o stance/data/model/stance-default.npz
 
 lint: $(STAMP)

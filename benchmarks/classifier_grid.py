@@ -25,11 +25,11 @@ from stance.metrics import score_labels
 from stance.training import examples_for, resolve_profiles
 
 GRID = {
-    "C": [1.0, 4.0, 16.0],
+    "C": [2.0, 8.0],
     "lexicon_weight": [1.0, 3.0],
-    "char_ngrams": [(2, 5), (3, 5)],
+    "exclude_features": [(), ("vader",)],
 }
-BLEND_WEIGHTS = [0.4, 0.6, 0.8]
+BLEND_WEIGHTS = [0.5, 0.7, 0.85]
 
 
 def main(argv: list[str]) -> None:

@@ -19,6 +19,7 @@ and a tampered or foreign file is refused with a clear error (:mod:`stance.model
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -29,6 +30,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
+from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
 from stance.lexicon import LexiconScorer
@@ -80,6 +82,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         Folds for the out-of-fold scores that temperature scaling is fitted on; 0 disables it.
     random_state : int, default=0
         Seed for the calibration folds.
+    exclude_features : tuple of str, default=()
+        Lexicon features to leave out (e.g. ``("vader",)``).
 
     Attributes
     ----------
@@ -104,6 +108,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         class_weight: str | None = "balanced",
         calibration_folds: int = 3,
         random_state: int = 0,
+        exclude_features: tuple[str, ...] = (),
     ) -> None:
         self.C = C
         self.word_ngrams = word_ngrams
@@ -114,6 +119,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.class_weight = class_weight
         self.calibration_folds = calibration_folds
         self.random_state = random_state
+        self.exclude_features = exclude_features
 
     # -- fitting -------------------------------------------------------------------------
     def fit(self, X: Sequence, y: Sequence[str]) -> StanceClassifier:
@@ -125,6 +131,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         if len(set(y)) < 2:
             raise ValueError("need at least two stance classes to fit a classifier")
         texts = [e["text"] for e in examples]
+        self.__dict__.pop("_fast_tfidf", None)  # caches of the previous fit's vectorizers
         self.word_vectorizer_ = self._word_vectorizer().fit(texts)
         self.char_vectorizer_ = self._char_vectorizer().fit(texts)
         self.dense_features_ = self._dense_names(examples)
@@ -159,7 +166,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         if self.use_voice:
             names += [f"voice={kind}" for kind in VOICE_KINDS]
         if self.use_lexicon:
-            names += sorted(self._lexicon_features(examples[0]))
+            names += sorted(set(self._lexicon_features(examples[0])) - set(self.exclude_features))
         return names
 
     def _fit_temperature(self, matrix, y: np.ndarray) -> float:
@@ -198,11 +205,22 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
 
     def _matrix(self, examples: Sequence[Mapping]):
         texts = [e["text"] for e in examples]
-        blocks = [self.word_vectorizer_.transform(texts), self.char_vectorizer_.transform(texts)]
+        blocks = [self._tfidf(self.word_vectorizer_, texts), self._tfidf(self.char_vectorizer_, texts)]
         if self.dense_features_:
             dense = np.array([self._dense_row(e) for e in examples], dtype=float)
             blocks.append(sparse.csr_matrix(dense * self.lexicon_weight))
         return sparse.hstack(blocks, format="csr")
+
+    def _tfidf(self, vectorizer: TfidfVectorizer, texts: Sequence[str]):
+        """``vectorizer.transform(texts)``, by :class:`_FastTfidf` when it can (same matrix, faster)."""
+        cache = self.__dict__.setdefault("_fast_tfidf", {})  # per vectorizer: (it, its fast path)
+        kept = cache.get(id(vectorizer))
+        if kept is None or kept[0] is not vectorizer:
+            kept = cache[id(vectorizer)] = (
+                vectorizer,
+                _FastTfidf(vectorizer) if _FastTfidf.supports(vectorizer) else None,
+            )
+        return kept[1].transform(texts) if kept[1] is not None else vectorizer.transform(texts)
 
     # -- prediction ----------------------------------------------------------------------
     def decision_function(self, X: Sequence) -> np.ndarray:
@@ -226,3 +244,104 @@ def _logits(model: LogisticRegression, matrix) -> np.ndarray:
     if scores.ndim == 1:
         return np.column_stack([-scores / 2, scores / 2])
     return scores
+
+
+class _FastTfidf:
+    """A fitted ``TfidfVectorizer``'s ``transform``, computed faster, giving the same matrix.
+
+    scikit-learn's analyzers build every n-gram string of every sentence and count them in a
+    Python loop. Here the character n-grams of each distinct word are looked up in the
+    vocabulary once and cached (words repeat a lot in news), word n-grams are looked up
+    directly, and the counts are summed by SciPy. The count matrix is the one scikit-learn
+    builds (same analyzer rules: lower-casing, ``char_wb`` padding, token pattern), and the
+    TF-IDF weighting below is the same sequence of NumPy operations as
+    ``TfidfTransformer.transform``, so the result is identical to the last bit (a test checks).
+    Only the two analyzers the classifier uses are handled (:meth:`supports`).
+    """
+
+    #: Distinct words whose character n-grams are cached; the cache starts over beyond this.
+    CACHE_WORDS = 50_000
+
+    def __init__(self, vectorizer: TfidfVectorizer) -> None:
+        self.vectorizer = vectorizer
+        self.vocabulary = vectorizer.vocabulary_
+        self.low, self.high = vectorizer.ngram_range
+        self.idf = vectorizer.idf_ if vectorizer.use_idf else None
+        self.token_re = re.compile(vectorizer.token_pattern) if vectorizer.analyzer == "word" else None
+        self._words: dict[str, tuple[int, ...]] = {}
+
+    @staticmethod
+    def supports(vectorizer: TfidfVectorizer) -> bool:
+        """Whether the vectorizer's settings are the ones this class reproduces exactly."""
+        v = vectorizer
+        return (
+            v.analyzer in ("word", "char_wb")
+            and v.input == "content"
+            and v.lowercase
+            and v.preprocessor is None
+            and v.tokenizer is None
+            and v.strip_accents is None
+            and v.stop_words is None
+            and v.norm in ("l2", "l1", None)
+            and np.dtype(v.dtype) == np.float64
+            and (v.analyzer != "word" or re.compile(v.token_pattern).groups == 0)
+            and hasattr(v, "vocabulary_")
+        )
+
+    def transform(self, texts: Sequence[str]):
+        columns: list[int] = []
+        lengths: list[int] = []
+        count = self._char_columns if self.token_re is None else self._word_columns
+        for text in texts:
+            before = len(columns)
+            count(text.lower(), columns)
+            lengths.append(len(columns) - before)
+        rows = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
+        data = np.ones(len(columns), dtype=np.float64)
+        shape = (len(texts), len(self.vocabulary))
+        matrix = sparse.csr_matrix((data, (rows, np.asarray(columns, dtype=np.int32))), shape=shape)
+        matrix.sum_duplicates()  # counts, with sorted indices, as scikit-learn's count matrix
+        if self.vectorizer.sublinear_tf:
+            np.log(matrix.data, matrix.data)
+            matrix.data += 1.0
+        if self.idf is not None:
+            matrix.data *= self.idf[matrix.indices]
+        if self.vectorizer.norm is not None:
+            matrix = normalize(matrix, norm=self.vectorizer.norm, copy=False)
+        return matrix
+
+    def _char_columns(self, text: str, columns: list[int]) -> None:
+        words = self._words
+        for word in text.split():
+            found = words.get(word)
+            if found is None:
+                if len(words) >= self.CACHE_WORDS:
+                    words.clear()
+                found = words[word] = self._char_ngrams(word)
+            columns.extend(found)
+
+    def _char_ngrams(self, word: str) -> tuple[int, ...]:
+        """Vocabulary columns of the padded word's character n-grams (``_char_wb_ngrams``)."""
+        padded = f" {word} "
+        size = len(padded)
+        vocabulary = self.vocabulary
+        found = []
+        for n in range(self.low, self.high + 1):
+            offset = 0
+            found.append(vocabulary.get(padded[offset : offset + n]))
+            while offset + n < size:
+                offset += 1
+                found.append(vocabulary.get(padded[offset : offset + n]))
+            if offset == 0:  # a word shorter than n counts once
+                break
+        return tuple(column for column in found if column is not None)
+
+    def _word_columns(self, text: str, columns: list[int]) -> None:
+        tokens = self.token_re.findall(text)
+        vocabulary = self.vocabulary
+        for n in range(self.low, self.high + 1):
+            grams = tokens if n == 1 else (" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+            for gram in grams:
+                column = vocabulary.get(gram)
+                if column is not None:
+                    columns.append(column)

@@ -109,8 +109,9 @@ def _read_meta(arrays: dict, source: str) -> dict:
 
 def _rebuild(meta: dict, arrays: dict) -> StanceClassifier:
     params = dict(meta["params"])
-    for key in ("word_ngrams", "char_ngrams"):
-        params[key] = tuple(params[key])
+    for key in ("word_ngrams", "char_ngrams", "exclude_features"):
+        if key in params:
+            params[key] = tuple(params[key])
     model = StanceClassifier(**params)
     model.word_vectorizer_ = _vectorizer(model._word_vectorizer(), arrays["word_vocab"], arrays["word_idf"])
     model.char_vectorizer_ = _vectorizer(model._char_vectorizer(), arrays["char_vocab"], arrays["char_idf"])
