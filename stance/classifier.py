@@ -235,7 +235,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X: Sequence) -> np.ndarray:
         """The most probable stance per row."""
-        return self.classes_[np.argmax(self.decision_function(X), axis=1)]
+        scores = self.decision_function(X)  # checks that the model is fitted first
+        return self.classes_[np.argmax(scores, axis=1)]
 
 
 def _logits(model: LogisticRegression, matrix) -> np.ndarray:
