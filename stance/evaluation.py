@@ -88,9 +88,14 @@ def _training_overlap(model, annotations: Sequence[Annotation]) -> int:
     return sum(text_hash(a.text) in hashes for a in annotations) if hashes else 0
 
 
-def _groups(annotations: Sequence[Annotation], folds: int) -> tuple[np.ndarray, str]:
+#: Fewest events for grouping folds by event; below it folds are grouped by document.
+MIN_EVENTS_FOR_EVENT_FOLDS = 3
+
+
+def _groups(annotations: Sequence[Annotation]) -> tuple[np.ndarray, str]:
+    """Fold groups: events when there are enough of them (stricter), else documents."""
     events = [a.event or "" for a in annotations]
-    if len(set(events)) >= folds:
+    if len(set(events)) >= MIN_EVENTS_FOR_EVENT_FOLDS:
         return np.array(events), "event"
     return np.array([a.group for a in annotations]), "document"
 
@@ -105,7 +110,7 @@ def compare_methods(
     """Grouped cross-validation of VADER-only, lexicon-only, classifier-only and the blend."""
     annotations = load_annotations(paths)
     profiles = resolve_profiles(annotations, profile=profile, profiles_dir=profiles_dir)
-    groups, unit = _groups(annotations, folds)
+    groups, unit = _groups(annotations)
     folds = min(folds, len(set(groups)))
     if folds < 2:
         raise ValueError("need at least two documents or events for cross-validation")
