@@ -308,7 +308,12 @@ def display_name(phrase: str) -> str:
     words = phrase.split()
     article = words[:1] if words and words[0].casefold() in DETERMINERS else []
     rest = words[len(article) :]
-    name_start = _name_start(rest) if speaker_kind(phrase) == "person" else 0
+    is_person = speaker_kind(phrase) == "person"
+    affiliation = _name_then_affiliation(rest) if is_person else 0
+    if affiliation:
+        head = rest[:affiliation]  # "Lena Holm of Stockholm University" -> "Lena Holm"
+        return " ".join(head[_name_start(head) :])
+    name_start = _name_start(rest) if is_person else 0
     if name_start:
         return " ".join(rest[name_start:])
     return " ".join([w.lower() for w in article] + rest)
@@ -316,6 +321,8 @@ def display_name(phrase: str) -> str:
 
 def _name_start(words: Sequence[str]) -> int:
     """Index where a person's proper name begins after titles ("Ambassador to Belgium Yoon …")."""
+    if _name_then_affiliation(words):
+        return 0
     start = 0
     for i, word in enumerate(words):
         key = fold(word)
@@ -323,6 +330,23 @@ def _name_start(words: Sequence[str]) -> int:
         if key in PERSON_WORDS or key in OFFICE_WORDS or not word[:1].isupper() or after_preposition:
             start = i + 1
     return start if 0 < start < len(words) else 0
+
+
+def _name_then_affiliation(words: Sequence[str]) -> int:
+    """End of a proper name followed by "of/at/from <organisation>", else 0.
+
+    "Lena Holm of Stockholm University" and "Professor Igor Malinin of the Moscow State
+    Institute" name a person and then where they work: the name ends before the preposition,
+    provided a capitalised non-title word stands there ("Minister of Defence" has none).
+    """
+    for i, word in enumerate(words):
+        if word in ("of", "at", "from"):
+            head = words[:i]
+            names = [w for w in head if w[:1].isupper() and fold(w) not in _TITLE_WORDS]
+            if len(names) >= 2 and head[-1] == names[-1]:
+                return i
+            return 0
+    return 0
 
 
 @dataclass(frozen=True)

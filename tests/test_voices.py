@@ -622,3 +622,18 @@ if __name__ == "__main__":
     for name in ("seeds.jsonl", "team_a.jsonl"):
         if (annotations / name).exists():
             print(coded_accuracy(annotations / name, ROOT / "eval" / "profiles"))
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("Lena Holm of Stockholm University", "Lena Holm"),
+        ("Professor Igor Malinin of the Moscow State Institute", "Igor Malinin"),
+        ("Minister of Defence Anna Berg", "Anna Berg"),
+        ("Secretary of State Antony Blinken", "Antony Blinken"),
+    ],
+)
+def test_display_name_keeps_a_name_before_its_affiliation(phrase, name):
+    from stance.speakers import display_name
+
+    assert display_name(phrase) == name
