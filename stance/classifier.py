@@ -64,7 +64,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
 
     Parameters
     ----------
-    C : float, default=4.0
+    C : float, default=8.0
         Inverse regularisation strength of the logistic regression.
     word_ngrams : tuple of int, default=(1, 2)
         Word n-gram range.
@@ -99,7 +99,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
 
     def __init__(
         self,
-        C: float = 4.0,
+        C: float = 8.0,
         word_ngrams: tuple[int, int] = (1, 2),
         char_ngrams: tuple[int, int] = (2, 5),
         use_lexicon: bool = True,

@@ -27,7 +27,7 @@ from sklearn.model_selection import GroupKFold
 from stance.annotations import Annotation, load_annotations
 from stance.lexicon import LexiconScorer, vader_stance
 from stance.metrics import krippendorff_alpha, score_labels
-from stance.pipeline import combine
+from stance.pipeline import DEFAULT_RULE, combine
 from stance.training import examples_for, fit_classifier, resolve_profiles, text_hash
 
 __all__ = [
@@ -55,7 +55,7 @@ def _predict(model, rows: list[dict], lexicon: list, rule: str) -> list[str]:
 def evaluate_files(
     paths: Sequence[str],
     model=None,
-    rule: str = "blend",
+    rule: str = DEFAULT_RULE,
     *,
     profiles_dir: str | Path | None = None,
     profile: str | None = None,
@@ -127,8 +127,8 @@ def compare_methods(
     methods = {
         "vader_only": [vader_stance(a.text)[0] for a in annotations],
         "lexicon_only": [lex.stance for lex in lexicon],
-        "classifier_only": predicted["classifier"],
-        "blend (default)": predicted["blend"],
+        "classifier_only (default)": predicted["classifier"],
+        "blend": predicted["blend"],
     }
     gold_list = gold.tolist()
     return {
@@ -193,7 +193,7 @@ def evaluate_articles(
     *,
     profiles_dir: str | Path | None = None,
     model=None,
-    rule: str = "blend",
+    rule: str = DEFAULT_RULE,
 ) -> dict:
     """Run the pipeline on coded articles; score voice attribution and stance end to end.
 
@@ -250,9 +250,9 @@ def format_result(result: dict) -> str:
 
 def _format_comparison(result: dict) -> list[str]:
     lines = [f"validation: {result['validation']}; n = {result['n']}"]
-    lines.append(f"{'method':<18} {'accuracy':>8} {'macro-F1':>8} {'alpha':>7}")
+    lines.append(f"{'method':<26} {'accuracy':>8} {'macro-F1':>8} {'alpha':>7}")
     for name, s in result["methods"].items():
-        lines.append(f"{name:<18} {s['accuracy']:>8.3f} {s['macro_f1']:>8.3f} {s['krippendorff_alpha']:>7.3f}")
+        lines.append(f"{name:<26} {s['accuracy']:>8.3f} {s['macro_f1']:>8.3f} {s['krippendorff_alpha']:>7.3f}")
     lines.append("macro-F1 per held-out group:")
     for group, values in result["per_group_macro_f1"].items():
         lines.append(f"  {group:<30} " + "  ".join(f"{k}={v:.3f}" for k, v in values.items()))

@@ -97,7 +97,7 @@ def train_model(
     annotations = load_annotations(paths)
     profiles = resolve_profiles(annotations, profile=profile, profiles_dir=profiles_dir)
     model = fit_classifier(annotations, profiles, **params)
-    classes = {c: sum(a.stance == c for a in annotations) for c in model.classes_}
+    classes = {str(c): sum(a.stance == c for a in annotations) for c in model.classes_}
     info = {
         "n": len(annotations),
         "classes": classes,

@@ -49,7 +49,7 @@ def test_compare_methods_leave_one_event_out(tmp_path, monkeypatch):
     monkeypatch.setattr(evaluation, "fit_classifier", spy)
     result = evaluation.compare_methods([str(path)], profile="korea-nato", folds=99)
     assert result["n"] == 72 and "grouped by event" in result["validation"]
-    assert set(result["methods"]) == {"vader_only", "lexicon_only", "classifier_only", "blend (default)"}
+    assert set(result["methods"]) == {"vader_only", "lexicon_only", "classifier_only (default)", "blend"}
     # four folds, each trained on exactly the three other events: no event on both sides
     assert sorted(len(s) for s in seen_splits) == [3, 3, 3, 3]
     assert set.union(*seen_splits) == {"e1", "e2", "e3", "e4"}
