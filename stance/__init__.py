@@ -9,6 +9,7 @@ The public library API. Each stage is a plain function over frozen dataclasses::
 """
 
 from stance.aggregate import Summary, summarize
+from stance.authoring import Coverage, Draft, draft_profile, profile_coverage
 from stance.corpus import Article, iter_articles, load_corpus
 from stance.errors import InputError, StanceError
 from stance.profile import Profile, load_profile
@@ -21,6 +22,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Article",
     "Attribution",
+    "Coverage",
+    "Draft",
     "InputError",
     "Profile",
     "Sentence",
@@ -28,9 +31,11 @@ __all__ = [
     "StanceError",
     "Summary",
     "attribute",
+    "draft_profile",
     "iter_articles",
     "load_corpus",
     "load_profile",
+    "profile_coverage",
     "split_sentences",
     "summarize",
     "__version__",

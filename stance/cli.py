@@ -104,7 +104,7 @@ def model_options(func: Callable) -> Callable:
     func = click.option(
         "--rule",
         type=click.Choice(["blend", "lexicon", "classifier"]),
-        default="blend",
+        default="classifier",
         show_default=True,
         help="How lexicon and classifier combine into the stance (see docs/method.md).",
     )(func)
@@ -165,19 +165,34 @@ def engine_options(func: Callable) -> Callable:
     )(func)
 
 
-def record_stream(run, profile, model_path: str, rule: str, *, jobs=1, engine="local", scheduler=None, quiet=False):
-    """Sentence records for the run's articles, in input order, with progress on a terminal."""
+def record_stream(
+    run, profile, model_path: str, rule: str, *, jobs=1, engine="local", scheduler=None, quiet=False, per_article=False
+):
+    """Sentence records for the run's articles, in input order, with progress on a terminal.
+
+    One record at a time, or with ``per_article`` the list of each article's records. The
+    progress line (articles, sentences, rate) and the end-of-run counts go to stderr only when
+    it is a terminal and not ``quiet``: output piped or redirected stays clean.
+    """
     from stance.engines import EngineSpec, run_engine
 
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     spec = EngineSpec(profile, model_path, rule)
-    per_article = run_engine(run.articles(), spec, jobs=jobs, engine=engine, scheduler=scheduler)
-    progress = Progress(enabled=not quiet and sys.stderr.isatty())
-    for records in per_article:
+    per_article_records = run_engine(run.articles(), spec, jobs=jobs, engine=engine, scheduler=scheduler)
+    progress = Progress(enabled=not quiet and stderr_is_terminal())
+    for records in per_article_records:
         progress.update(len(records))
-        yield from records
+        if per_article:
+            yield records
+        else:
+            yield from records
     progress.close(run)
+
+
+def stderr_is_terminal() -> bool:
+    """Whether stderr is a terminal: progress and chatter are shown only then."""
+    return sys.stderr.isatty()
 
 
 class Progress:
@@ -197,18 +212,22 @@ class Progress:
         self.sentences += sentences
         now = self.clock()
         if self.enabled and now - self.last >= 0.5:
-            rate = self.sentences / max(now - self.start, 1e-9)
-            click.echo(
-                f"\r{self.articles:,} articles, {self.sentences:,} sentences, {rate:,.0f} sentences/s",
-                err=True,
-                nl=False,
-            )
+            self._show(now)
             self.last = now
 
+    def _show(self, now: float) -> None:
+        rate = self.sentences / max(now - self.start, 1e-9)
+        click.echo(
+            f"\r{self.articles:,} articles, {self.sentences:,} sentences, {rate:,.0f} sentences/s",
+            err=True,
+            nl=False,
+        )
+
     def close(self, run) -> None:
+        """End the progress line with the run's counts (on a terminal only; --skip-bad has its own)."""
         if self.enabled:
+            self._show(self.clock())
             click.echo("", err=True)
-        if self.enabled or run.skip_bad:
             elapsed = self.clock() - self.start
             click.echo(
                 f"read {run.processed + len(run.skipped):,} inputs: {run.processed:,} scored, "
@@ -305,11 +324,18 @@ def open_output(output: str | None):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "table"]),
+    type=click.Choice(["jsonl", "csv", "table", "parquet"]),
     default="jsonl",
     show_default=True,
+    help="parquet (needs pyarrow) only for a directory OUTPUT.",
 )
-@click.option("-o", "--output", default=None, help="Output file (default: standard output).")
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    help="Output file (default: standard output), or a directory (existing, or ending in /) for partitioned "
+    "output: part-00000.jsonl … (or .csv, .parquet), 1,000 articles each.",
+)
 @click.option(
     "--show-removed",
     is_flag=True,
@@ -326,19 +352,51 @@ def analyze(paths, profile, model_path, rule, fmt, output, show_removed, jobs, e
     Example:
       stance analyze seeds --format jsonl -o records.jsonl
       stance analyze articles/ --profile my-event.toml --format csv -o records.csv
+      stance analyze big/ --engine dask --scheduler tcp://10.0.0.5:8786 -o records/
     """
     from stance.profile import load_profile
     from stance.writers import write_records
 
+    partitioned = _is_directory_output(paths, output, fmt)
     refuse_overwriting_inputs(paths, output)
     prof = load_profile(profile)
     load_model_option(model_path)  # fail early and clearly on a bad model file
     run = InputRun(paths, show_removed=show_removed, **input_opts)
+    if partitioned:
+        from stance.partitions import write_partitions
+
+        articles = record_stream(
+            run, prof, model_path, rule, jobs=jobs, engine=engine, scheduler=scheduler, quiet=quiet, per_article=True
+        )
+        write_partitions(articles, output, fmt)
+        run.finish(Path(output) / "skipped.jsonl")
+        return
     records = record_stream(run, prof, model_path, rule, jobs=jobs, engine=engine, scheduler=scheduler, quiet=quiet)
     with open_output(output) as stream:
         write_records(records, stream, fmt)
     skipped_path = Path(output).parent / "skipped.jsonl" if output not in (None, "-") else None
     run.finish(skipped_path)
+
+
+def _is_directory_output(paths, output: str | None, fmt: str) -> bool:
+    """Whether ``-o`` names a directory for partitioned output; usage errors for what cannot be."""
+    from stance.partitions import parquet_available
+
+    is_dir = output not in (None, "-") and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    if not is_dir:
+        if fmt == "parquet":
+            raise click.UsageError("--format parquet writes a directory of parts: give -o DIR/")
+        return False
+    if fmt == "table":
+        raise click.UsageError("--format table cannot be written to a directory; use jsonl, csv or parquet")
+    if fmt == "parquet" and not parquet_available():
+        raise click.UsageError("--format parquet needs pyarrow: pip install pyarrow")
+    target = Path(output).resolve()
+    for raw in paths:
+        source = Path(raw).resolve()
+        if source.is_dir() and (source == target or source in target.parents):
+            raise InputFailure(f"{output}: refusing to write parts into the input directory {raw}")
+    return True
 
 
 def _echo_notes(article, show_removed: bool) -> None:
@@ -419,11 +477,14 @@ def report(paths, profile, model_path, rule, out_dir, bootstrap, jobs, engine, s
     model = load_model_option(model_path)
     run = InputRun(paths, **input_opts)
     stream = record_stream(run, prof, model_path, rule, jobs=jobs, engine=engine, scheduler=scheduler, quiet=quiet)
-    records = list(stream)
-    run.finish(skipped_path=None)
-    meta = report_meta(prof, model, model_path, rule, run.skipped)
-    build_report(records, out_dir, profile=prof, meta=meta, bootstrap=bootstrap)
-    click.echo(f"report written to {out_dir}/report.html ({len(records)} sentences)", err=True)
+
+    def meta() -> dict:  # called after the last record, when the skipped inputs are known
+        run.finish(skipped_path=None)
+        return report_meta(prof, model, model_path, rule, run.skipped)
+
+    build_report(stream, out_dir, profile=prof, meta=meta, bootstrap=bootstrap)  # streams: one pass, bounded memory
+    if not quiet and stderr_is_terminal():
+        click.echo(f"report written to {out_dir}/report.html", err=True)
 
 
 # -- train / evaluate --------------------------------------------------------------------
@@ -463,7 +524,7 @@ def train(annotations, output, profiles_dir, profile) -> None:
 @click.option(
     "--rule",
     type=click.Choice(["blend", "lexicon", "classifier"]),
-    default="blend",
+    default="classifier",
     show_default=True,
 )
 @click.option(
@@ -557,23 +618,105 @@ def profile_show(name_or_path) -> None:
         click.echo(f"cue {cue.weight:+.1f} {cue.phrase}")
 
 
+@profile_group.command("init")
+@paths_argument
+@click.option("-o", "--output", default=None, help="Profile TOML to write (default: standard output).")
+@click.option("--name", default=None, help="Profile name (default: the output file's stem, else 'draft').")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists (an edited draft is lost).")
+@handle_errors
+def profile_init(paths, output, name, force) -> None:
+    """Draft a profile from a corpus, for you to edit: actors with aliases, target terms.
+
+    The speakers the attribution rules find (with counts and an example sentence) are grouped
+    into candidate actors by name, title, organisation and country; target terms are phrases
+    frequent in PATHS and rare in the background corpus. Every guess is marked "check:".
+
+    \b
+    Example:
+      stance profile init articles/ -o my-event.toml
+      stance profile check my-event.toml --corpus articles/
+    """
+    from stance.authoring import draft_profile
+    from stance.corpus import iter_articles
+
+    refuse_overwriting_inputs(paths, output)
+    to_file = output not in (None, "-")
+    if to_file and Path(output).exists() and not force:
+        raise InputFailure(f"{output}: already exists; use --force to overwrite it")
+    draft = draft_profile(iter_articles(paths), name=name or (Path(output).stem if to_file else "draft"), sources=paths)
+    with open_output(output) as stream:
+        stream.write(draft.to_toml())
+    actors = draft.active_actors
+    click.echo(
+        f"draft profile{' written to ' + output if to_file else ''}: {len(actors)} actors, "
+        f"{sum(len(a.aliases) for a in actors)} aliases, {len(draft.actors) - len(actors)} other voices "
+        f"(commented out), from {draft.attributed} attributed sentences in {draft.articles} articles. "
+        "It is a DRAFT: read its 'check:' lines before use.",
+        err=True,
+    )
+
+
 @profile_group.command("check")
 @click.argument("path", type=click.Path(path_type=str))
+@click.argument("more_corpus", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--corpus",
+    multiple=True,
+    type=click.Path(path_type=str),
+    help="Articles to measure coverage on: --corpus DIR [MORE...] (files or directories).",
+)
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="Unmatched speakers listed.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--max-other",
+    default=None,
+    type=click.FloatRange(0, 1),
+    help="Exit 1 when the share of attributed sentences falling to 'other' is above this.",
+)
 @handle_errors
-def profile_check(path) -> None:
-    """Validate a profile file; exit 2 with file, key and line on the first problem.
+def profile_check(path, more_corpus, corpus, top, fmt, max_other) -> None:
+    """Validate a profile; with --corpus, also measure how well its actors cover the corpus.
+
+    Without --corpus: exit 2 with file, key and line on the first problem. With --corpus: the
+    share of attributed sentences that fall to 'other', the most frequent unmatched speakers,
+    aliases that never match and aliases found inside other actors' names.
 
     \b
     Example:
       stance profile check my-event.toml
+      stance profile check my-event.toml --corpus articles/ --max-other 0.2
     """
     from stance.profile import load_profile
 
+    if more_corpus and not corpus:
+        raise click.UsageError(f"unexpected argument {more_corpus[0]!r}; corpus paths go after --corpus")
     prof = load_profile(path)
     aliases = sum(len(a.aliases) for a in prof.actors)
-    click.echo(
-        f"ok: profile {prof.name}: {len(prof.actors)} actors, {aliases} aliases, {len(prof.target.terms)} target terms"
-    )
+    terms = len(prof.target.terms)
+    summary = f"ok: profile {prof.name}: {len(prof.actors)} actors, {aliases} aliases, {terms} target terms"
+    if (prof.description or "").lstrip().startswith("DRAFT"):
+        click.echo(f"warning: {path}: still marked DRAFT in its description (from `stance profile init`)", err=True)
+    if not corpus:
+        click.echo(summary)
+        return
+    from stance.authoring import CoverageBuilder
+    from stance.corpus import iter_articles
+    from stance.pipeline import Analyzer
+
+    analyzer = Analyzer(prof, model=None, rule="lexicon")
+    builder = CoverageBuilder(prof)
+    for article in iter_articles([*corpus, *more_corpus]):
+        builder.add_records(analyzer.analyze_article(article))
+        builder.add_article(article)
+    coverage = builder.result()
+    if fmt == "json":
+        click.echo(json.dumps(coverage.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(summary)
+        click.echo(coverage.format(top=top))
+    if max_other is not None and coverage.other_share > max_other:
+        share = f"{coverage.other_share:.1%}"
+        raise click.ClickException(f"{share} of attributed sentences fall to 'other' (more than {max_other:.1%})")
 
 
 # -- lexicon -----------------------------------------------------------------------------

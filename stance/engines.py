@@ -8,8 +8,11 @@ matchers, model) from a picklable :class:`EngineSpec`, instead of receiving it p
 
 from __future__ import annotations
 
+import collections
+import functools
 import itertools
 import multiprocessing
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -18,10 +21,13 @@ from stance.pipeline import DEFAULT_RULE, Analyzer
 from stance.profile import Profile
 from stance.records import SentenceRecord
 
-__all__ = ["EngineSpec", "run_local", "run_jobs", "run_dask", "run_engine"]
+__all__ = ["EngineSpec", "batches", "run_local", "run_jobs", "run_dask", "run_dask_partitions", "run_engine"]
 
-#: Articles sent to a worker at a time; large enough to amortise transfer, small for memory.
+#: Articles analysed together (one classifier call) and sent to a worker at a time: large
+#: enough to amortise the per-call and transfer overhead, small enough for memory.
 CHUNK = 16
+#: Articles per Dask task.
+DASK_PARTITION = 64
 
 
 @dataclass(frozen=True)
@@ -52,66 +58,104 @@ _worker_analyzer: Analyzer | None = None
 
 
 def _init_worker(spec: EngineSpec) -> None:
+    """Build the worker's analyzer once; leave Ctrl-C to the parent.
+
+    A terminal sends SIGINT to the whole process group: workers ignore it so that only the
+    parent stops (exit code 130) and terminates them, with no traceback from each worker.
+    """
     global _worker_analyzer  # one analyzer per worker process, built once
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_analyzer = spec.build()
 
 
-def _analyze_in_worker(article: Article) -> list[SentenceRecord]:
+def _analyze_in_worker(batch: list[Article]) -> list[list[SentenceRecord]]:
     assert _worker_analyzer is not None
-    return _worker_analyzer.analyze_article(article)
+    return _worker_analyzer.analyze_articles(batch)
+
+
+def batches(articles: Iterable[Article], size: int = CHUNK) -> Iterator[list[Article]]:
+    """Consecutive lists of at most ``size`` articles."""
+    stream = iter(articles)
+    while batch := list(itertools.islice(stream, size)):
+        yield batch
 
 
 def run_local(articles: Iterable[Article], analyzer: Analyzer) -> Iterator[list[SentenceRecord]]:
-    """Records per article, in this process."""
-    for article in articles:
-        yield analyzer.analyze_article(article)
+    """Records per article, in this process (the classifier scores :data:`CHUNK` articles at a time)."""
+    for batch in batches(articles):
+        yield from analyzer.analyze_articles(batch)
 
 
 def run_jobs(articles: Iterable[Article], spec: EngineSpec, jobs: int) -> Iterator[list[SentenceRecord]]:
-    """Records per article from ``jobs`` worker processes, in input order."""
+    """Records per article from ``jobs`` worker processes, in input order.
+
+    Articles go to the workers :data:`CHUNK` at a time; ``imap`` returns the chunks in order
+    and its task queue is a pipe, so reading never runs far ahead of the workers.
+    """
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(jobs, initializer=_init_worker, initargs=(spec,)) as pool:
-        yield from pool.imap(_analyze_in_worker, articles, chunksize=CHUNK)
+        for batch in pool.imap(_analyze_in_worker, batches(articles), chunksize=1):
+            yield from batch
 
 
-def _analyze_batch(spec: EngineSpec, batch: list[Article]) -> list[list[SentenceRecord]]:
-    analyzer = _cached_analyzer(spec)
-    return [analyzer.analyze_article(article) for article in batch]
+@functools.lru_cache(maxsize=4)
+def _dask_analyzer(spec: EngineSpec) -> Analyzer:
+    """The analyzer of ``spec`` in a Dask worker process, built once per process and spec."""
+    return spec.build()
 
 
-_dask_cache: dict[EngineSpec, Analyzer] = {}
+def _analyze_partition(spec: EngineSpec, batch: list[Article]) -> list[list[SentenceRecord]]:
+    return _dask_analyzer(spec).analyze_articles(batch)
 
 
-def _cached_analyzer(spec: EngineSpec) -> Analyzer:
-    if spec not in _dask_cache:
-        _dask_cache[spec] = spec.build()
-    return _dask_cache[spec]
+def run_dask_partitions(
+    articles: Iterable[Article],
+    spec: EngineSpec,
+    scheduler,
+    *,
+    partition_size: int = DASK_PARTITION,
+    in_flight: int | None = None,
+) -> Iterator[list[list[SentenceRecord]]]:
+    """Per partition of ``partition_size`` consecutive articles, the records of each article.
 
+    Partitions are submitted to the cluster's workers as tasks and gathered back in input
+    order; at most ``in_flight`` (default: twice the number of workers, at least 4) are
+    submitted and not yet gathered, so the client's memory stays bounded whatever the corpus.
 
-def run_dask(
-    articles: Iterable[Article], spec: EngineSpec, scheduler: str | None, batch_size: int = 64
-) -> Iterator[list[SentenceRecord]]:
-    """Records per article computed on a Dask cluster, gathered back in input order.
-
-    At most a few batches are in flight at once, so the client's memory stays bounded.
+    Parameters
+    ----------
+    scheduler
+        A scheduler address (``tcp://host:8786``), a ``dask.distributed.Client``, or anything
+        a ``Client`` accepts (e.g. a ``LocalCluster``).
     """
     try:
         from dask.distributed import Client
     except ImportError:
         raise RuntimeError("the dask engine needs the extra: pip install 'stance[dask]'") from None
-    client = Client(scheduler) if isinstance(scheduler, str) else scheduler
+    owned = not isinstance(scheduler, Client)
+    client = Client(scheduler) if owned else scheduler
+    window: collections.deque = collections.deque()
     try:
-        window = []
-        stream = iter(articles)
-        while batch := list(itertools.islice(stream, batch_size)):
-            window.append(client.submit(_analyze_batch, spec, batch, pure=False))
-            if len(window) >= 4:
-                yield from window.pop(0).result()
-        for future in window:
-            yield from future.result()
+        limit = in_flight or max(4, 2 * len(client.scheduler_info().get("workers", {})))
+        for batch in batches(articles, partition_size):
+            window.append(client.submit(_analyze_partition, spec, batch, pure=False))
+            if len(window) >= limit:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
     finally:
-        if isinstance(scheduler, str):
+        for future in window:
+            future.cancel()
+        if owned:
             client.close()
+
+
+def run_dask(
+    articles: Iterable[Article], spec: EngineSpec, scheduler, partition_size: int = DASK_PARTITION
+) -> Iterator[list[SentenceRecord]]:
+    """Records per article computed on a Dask cluster, in input order (see :func:`run_dask_partitions`)."""
+    for partition in run_dask_partitions(articles, spec, scheduler, partition_size=partition_size):
+        yield from partition
 
 
 def run_engine(

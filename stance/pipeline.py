@@ -29,7 +29,7 @@ __all__ = ["Analyzer", "analyze", "combine", "Decision", "COMBINE_RULES", "DEFAU
 #: Ways to combine the lexicon and the classifier; see :func:`combine`.
 COMBINE_RULES = ("lexicon", "classifier", "blend")
 #: The rule the pipeline uses unless told otherwise (chosen by grouped cross-validation).
-DEFAULT_RULE = "blend"
+DEFAULT_RULE = "classifier"
 #: Weight of the classifier's distribution in the blend (the lexicon gets the rest).
 BLEND_WEIGHT = 0.6
 #: Probability mass the lexicon puts on its own label, scaled by its confidence, in the blend.
@@ -113,15 +113,36 @@ class Analyzer:
 
     def analyze_article(self, article: Article) -> list[SentenceRecord]:
         """All sentence records of one article, in reading order."""
-        sentences = split_sentences(article.text)
-        if not sentences:
-            return []
-        attributions = attribute(article, self.profile, sentences)
-        lexicon = [self.scorer.score(s.text, a.voice) for s, a in zip(sentences, attributions, strict=True)]
-        probas = self._probabilities(sentences, attributions, lexicon)
+        return self.analyze_articles([article])[0]
+
+    def analyze_articles(self, articles: Sequence[Article]) -> list[list[SentenceRecord]]:
+        """The records of each article of a small batch, with one classifier call for all.
+
+        Batching only saves the classifier's per-call overhead: every row is vectorised and
+        scored on its own, so an article's records are the same in any batch.
+        """
+        parsed = []
+        for article in articles:
+            sentences = split_sentences(article.text)
+            attributions = attribute(article, self.profile, sentences) if sentences else []
+            lexicon = [self.scorer.score(s.text, a.voice) for s, a in zip(sentences, attributions, strict=True)]
+            parsed.append((article, sentences, attributions, lexicon))
+        probas = iter(
+            self._probabilities(
+                [s for _, sentences, _, _ in parsed for s in sentences],
+                [a for _, _, attributions, _ in parsed for a in attributions],
+                [lex for _, _, _, lexicon in parsed for lex in lexicon],
+            )
+        )
+        return [
+            self._records(article, sentences, attributions, lexicon, probas)
+            for article, sentences, attributions, lexicon in parsed
+        ]
+
+    def _records(self, article, sentences, attributions, lexicon, probas: Iterator) -> list[SentenceRecord]:
         records = []
-        for sentence, attribution, lex, proba in zip(sentences, attributions, lexicon, probas, strict=True):
-            decision = combine(lex, proba, self.rule)
+        for sentence, attribution, lex in zip(sentences, attributions, lexicon, strict=True):
+            decision = combine(lex, next(probas), self.rule)
             records.append(
                 SentenceRecord(
                     doc_id=article.id,
@@ -151,8 +172,8 @@ class Analyzer:
         attributions: Sequence[Attribution],
         lexicon: Sequence[LexiconScore],
     ) -> list[dict[str, float] | None]:
-        """Classifier probabilities for a whole article in one batch (or Nones)."""
-        if self.model is None or self.rule == "lexicon":
+        """Classifier probabilities for a batch of sentences in one call (or Nones)."""
+        if self.model is None or self.rule == "lexicon" or not sentences:
             return [None] * len(sentences)
         rows = [
             {"text": s.text, "voice": a.voice, "lexicon": lex.features}

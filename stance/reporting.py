@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from stance.profile import Profile
 
@@ -88,22 +89,34 @@ def _validation_figures() -> list[dict]:
 
 
 def build_report(
-    records: list,
+    records: Iterable,
     out_dir: str | Path,
     *,
     profile: Profile,
-    meta: dict,
+    meta: Mapping[str, Any] | Callable[[], Mapping[str, Any]],
     bootstrap: int = 2000,
     seed: int = 0,
 ) -> Path:
-    """Summarise ``records`` and write the whole report to ``out_dir`` atomically."""
-    from stance.aggregate import summarize
-    from stance.report import write_report
+    """Summarise ``records`` and write the whole report to ``out_dir`` atomically, in one pass.
 
-    summary = summarize(records, profile=profile, bootstrap=bootstrap, seed=seed)
+    ``records`` may be a generator: each record is aggregated online, written to
+    ``data/sentences.csv`` and offered to the report's bounded samples as it arrives, so memory
+    does not grow with the corpus. ``meta`` may be a function returning it, called after the
+    last record (see :func:`stance.report.write_report`).
+    """
+    from stance import report
+    from stance.aggregate import Aggregator
+
+    final: dict[str, Any] = {}
+
+    def resolved_meta() -> dict[str, Any]:
+        final.update(meta() if callable(meta) else meta)
+        return final
+
+    aggregator = Aggregator(profile=profile, bootstrap=bootstrap, seed=seed)
     with atomic_directory(out_dir) as tmp:
-        write_report(records, summary, tmp, profile=profile, meta=meta)
-        skipped = meta.get("skipped") or []
+        report.write_report(records, aggregator, tmp, profile=profile, meta=resolved_meta)
+        skipped = final.get("skipped") or []
         if skipped:
             (tmp / "skipped.jsonl").write_text(
                 "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in skipped), encoding="utf-8"

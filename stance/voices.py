@@ -247,7 +247,7 @@ def _phrase_before(tokens: Sequence[_Token], end: int) -> tuple[int, int] | None
             continue
         if not token.is_word or token.low in PHRASE_STOPS or _is_verb_like(token):
             break
-        if token.low in PRONOUNS:
+        if token.low in PRONOUNS and not _is_surname_he(tokens, i, end):
             if i == end - 1:
                 start = i
             break
@@ -256,6 +256,15 @@ def _phrase_before(tokens: Sequence[_Token], end: int) -> tuple[int, int] | None
             break
         i -= 1
     return _trim_phrase(tokens, start, end)
+
+
+def _is_surname_he(tokens: Sequence[_Token], i: int, end: int) -> bool:
+    """"He" right before a capitalised word of the phrase is the surname He ("He Lan said").
+
+    A subject pronoun is never followed by a name inside the same subject, so a capitalised
+    "He" there cannot be the pronoun.
+    """
+    return tokens[i].text == "He" and i + 1 < end and tokens[i + 1].is_capitalised
 
 
 def _matching_paren(tokens: Sequence[_Token], close: int) -> int | None:
@@ -460,9 +469,28 @@ def _subject_cue(tokens: Sequence[_Token], i: int, span: tuple[int, int], appos:
         and (quote_at == start - 1 or tokens[start - 1].text == ",")
     ):
         attached.insert(0, tokens[quote_at].quote)
-        embedded = any(t.is_word for t in tokens[:quote_at])
+        embedded = any(t.is_word for t in tokens[_dateline_end(tokens) : quote_at])
         return _Cue(tokens[i].text, phrase, appos, attached, embedded=embedded)
     return _Cue(tokens[i].text, phrase, appos, attached)
+
+
+#: Dashes and colons that end a dateline ("SEOUL —", "NEW DELHI, March 3 (AP) -").
+_DATELINE_ENDS = frozenset("— – - : --".split())
+
+
+def _dateline_end(tokens: Sequence[_Token]) -> int:
+    """Tokens of a leading dateline ("SEOUL, South Korea (AP) —"), which is not part of any clause.
+
+    A dateline opens with a word in capitals and ends at a dash or colon within a few tokens.
+    """
+    if not tokens or not (tokens[0].is_word and tokens[0].text.isupper() and len(tokens[0].text) > 1):
+        return 0
+    for j, token in enumerate(tokens[:10]):
+        if token.text in _DATELINE_ENDS:
+            return j + 1
+        if token.quote is not None:
+            return 0
+    return 0
 
 
 def _owner(tokens: Sequence[_Token], start: int, end: int) -> tuple[str, bool]:

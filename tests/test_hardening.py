@@ -253,8 +253,10 @@ def test_ctrl_c_exits_130(monkeypatch):
     assert exit_info.value.code == 130
 
 
-def test_ctrl_c_in_a_real_process_exits_130(tmp_path):
-    """SIGINT while the report runs: exit 130, one line, and no half-written report."""
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_in_a_real_process_exits_130(tmp_path, jobs):
+    """SIGINT to the process group, as a terminal sends it, while the report runs: exit 130,
+    one line and no traceback (from the parent or any worker), and no half-written report."""
     import signal
     import time
 
@@ -263,13 +265,14 @@ def test_ctrl_c_in_a_real_process_exits_130(tmp_path):
     out = tmp_path / "rep"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "stance", "report", str(corpus), "--model", "none", "-o", str(out)],
+        [sys.executable, "-m", "stance", "report", str(corpus), "--model", "none", "--jobs", jobs, "-o", str(out)],
         stderr=subprocess.PIPE,
         stdout=subprocess.PIPE,
         env=env,
+        start_new_session=True,
     )
-    time.sleep(3)
-    process.send_signal(signal.SIGINT)
+    time.sleep(4)
+    os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
     assert b"Traceback" not in err

@@ -356,6 +356,23 @@ def test_pronoun_tag_after_an_organisations_quote_keeps_that_speaker():
     assert voices(text)[2] == ("sylvania", "Sylvania", "direct")
 
 
+def test_the_surname_he_is_a_name_not_a_pronoun():
+    text = (
+        "Sylvanian Foreign Ministry spokesperson He Lan said the treaty was a mistake. "
+        "He added that Sylvania would respond."
+    )
+    assert [speaker for _, speaker, _ in voices(text)] == ["He Lan", "He Lan"]
+    assert voices("Mara Quist spoke first. He Lan said the talks failed.")[1][1] == "He Lan"
+
+
+@pytest.mark.parametrize(
+    "dateline", ["HARBORTOWN — ", "NEW HARBOR, Freedonia (Wire) — ", "PORT SYLVAN: ", "NORTH CAPE, March 3 - "]
+)
+def test_a_dateline_before_a_tagged_quote_leaves_it_direct(dateline):
+    text = dateline + "“The canal will stay open,” Anna Berg said."
+    assert only(text) == ("freedonia", "Anna Berg", "direct")
+
+
 def test_person_quoted_by_an_outlet_is_the_speaker():
     text = "An expert on maritime law told the Daily Beacon that the treaty was unusual."
     assert only(text) == ("other", "an expert on maritime law", "indirect")

@@ -9,6 +9,11 @@ grey. Stance uses the diverging ``PuOr`` map centred on 0: orange leans against,
 
 :func:`save_figures` writes every chart as PNG (150 dpi) and SVG with fixed metadata and a fixed
 SVG hash salt, so the same summary gives byte-identical files.
+
+Readable at any corpus size: charts with one row or bar per outlet show at most
+:data:`MAX_CHART_OUTLETS` outlets (the largest by sentence count, saying so in the title), and
+the per-article strips show at most ``max_articles`` articles chosen by a fixed rule
+(:class:`ArticleSample`), whose records are the only ones a streaming report keeps.
 """
 
 from __future__ import annotations
@@ -25,13 +30,16 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from stance.aggregate import Summary
+from stance.aggregate import OutletSummary, Summary
 from stance.records import SentenceRecord
 
 __all__ = [
     "FIGURES",
+    "MAX_CHART_OUTLETS",
     "OKABE_ITO",
+    "ArticleSample",
     "article_strips_chart",
+    "chart_outlets",
     "frame_mix_chart",
     "make_figures",
     "save_figures",
@@ -47,7 +55,9 @@ OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "
 #: Fixed colours of the two voices every profile has.
 FIXED_COLORS = {"outlet": "#A0A0A0", "other": "#000000"}
 #: Marker per outlet in the interval chart (colour already means voice there).
-OUTLET_MARKERS = ("o", "s", "^", "v", "P", "X", "*", "h", "<", ">")
+OUTLET_MARKERS = ("o", "s", "^", "v", "P", "X", "*", "h", "<", ">", "d", "p")
+#: Outlets shown in the charts with one row or bar per outlet (the largest by sentences).
+MAX_CHART_OUTLETS = 12
 #: Articles shown in the per-article strip chart unless told otherwise.
 DEFAULT_MAX_ARTICLES = 12
 #: Stance colour map (diverging, colour-blind safe) and the colour of empty cells.
@@ -112,6 +122,25 @@ def _outlet_tick(summary: Summary, outlet: str) -> str:
     return f"{outlet}\n(n = {summary.outlet(outlet).sentences:,})"
 
 
+def chart_outlets(summary: Summary, limit: int = MAX_CHART_OUTLETS) -> tuple[list[OutletSummary], str]:
+    """The outlets a per-outlet chart shows, in name order, and the note its title gets.
+
+    Every outlet when there are at most ``limit``; otherwise the ``limit`` outlets with the most
+    sentences (ties broken by name) and a note saying so. The tables and ``summary.json`` keep
+    every outlet.
+    """
+    outlets = list(summary.outlets)
+    if len(outlets) <= limit:
+        return outlets, ""
+    largest = {o.outlet for o in sorted(outlets, key=lambda o: (-o.sentences, o.outlet))[:limit]}
+    note = f"the {limit} largest of {len(outlets):,} outlets by sentence count"
+    return [o for o in outlets if o.outlet in largest], note
+
+
+def _titled(title: str, note: str) -> str:
+    return f"{title}\n({note})" if note else title
+
+
 # -- (1) share of voice -----------------------------------------------------------------------
 def share_of_voice_chart(summary: Summary) -> Figure:
     """Horizontal stacked bars: each outlet's sentences split by voice (percent).
@@ -123,7 +152,8 @@ def share_of_voice_chart(summary: Summary) -> Figure:
         if not summary.outlets:
             return _empty(title)
         colors = voice_colors(summary)
-        outlets = [o.outlet for o in summary.outlets][::-1]  # first outlet on top
+        shown, note = chart_outlets(summary)
+        outlets = [o.outlet for o in shown][::-1]  # first outlet on top
         fig = Figure(figsize=(9, 1.6 + 0.55 * len(outlets)), layout="constrained")
         ax = fig.add_subplot()
         left = np.zeros(len(outlets))
@@ -147,7 +177,7 @@ def share_of_voice_chart(summary: Summary) -> Figure:
         ax.set_xlim(0, 100)
         ax.set_xlabel("Share of the outlet's sentences (%)")
         ax.set_yticks(range(len(outlets)), [_outlet_tick(summary, o) for o in outlets])
-        ax.set_title(title)
+        ax.set_title(_titled(title, note))
         ax.spines["left"].set_visible(False)
         ax.tick_params(axis="y", length=0)
         fig.legend(loc="outside lower center", ncols=min(4, len(summary.voice_order)), fontsize=9)
@@ -169,7 +199,8 @@ def stance_heatmap(summary: Summary) -> Figure:
     with _style():
         if not summary.outlets:
             return _empty(title)
-        outlets = [o.outlet for o in summary.outlets]
+        shown, note = chart_outlets(summary)
+        outlets = [o.outlet for o in shown]
         voices = list(summary.voice_order)
         means = np.full((len(outlets), len(voices)), np.nan)
         counts = np.zeros_like(means, dtype=int)
@@ -194,7 +225,7 @@ def stance_heatmap(summary: Summary) -> Figure:
         for spine in ax.spines.values():
             spine.set_visible(False)
         ax.set_xlabel("Voice")
-        ax.set_title(title)
+        ax.set_title(_titled(title, note))
         bar = fig.colorbar(image, ax=ax, shrink=0.9, pad=0.02)
         bar.set_label("Mean score (−1 against … +1 favor)")
         return fig
@@ -238,7 +269,8 @@ def stance_intervals_chart(summary: Summary) -> Figure:
     pct = round(summary.confidence * 100)
     title = f"Mean stance by voice, with {pct}% bootstrap intervals"
     with _style():
-        rows = _interval_rows(summary)
+        shown, note = chart_outlets(summary)
+        rows = _interval_rows(summary, shown)
         if not rows:
             return _empty(title)
         colors = voice_colors(summary)
@@ -258,24 +290,24 @@ def stance_intervals_chart(summary: Summary) -> Figure:
         ax.set_ylim(height - 0.4, -0.6)  # first voice on top
         ax.set_xlim(-1.15, 1.15)
         ax.set_xlabel("Mean stance score (−1 against … 0 neutral … +1 favor)")
-        ax.set_title(title)
+        ax.set_title(_titled(title, note))
         ax.tick_params(axis="y", length=0)
         ax.grid(axis="x", color="#EEEEEE")
-        outlets = [o.outlet for o in summary.outlets]
+        outlets = [o.outlet for o in shown]
         fig.legend(
             handles=_outlet_handles(outlets), loc="outside lower center", ncols=min(4, 1 + len(outlets)), fontsize=9
         )
         return fig
 
 
-def _interval_rows(summary: Summary) -> list[tuple[float, str, object, str, str]]:
+def _interval_rows(summary: Summary, outlets: Sequence[OutletSummary]) -> list[tuple[float, str, object, str, str]]:
     """``(y, voice, estimate, marker, label)`` per row: each voice pooled, then its outlets."""
     rows: list[tuple[float, str, object, str, str]] = []
     y = 0.0
     for total in summary.voices:
         label = summary.voice_labels[total.voice]
         rows.append((y, total.voice, total.score, "D", f"{label} — all outlets"))
-        for k, outlet in enumerate(summary.outlets):
+        for k, outlet in enumerate(outlets):
             cell = outlet.cell(total.voice)
             if cell is not None:
                 y += 1
@@ -343,7 +375,7 @@ def frame_mix_chart(summary: Summary) -> Figure:
         if not summary.outlets or not summary.frame_order:
             return _empty(title, "No sentences or no frames to chart.")
         frames = list(summary.frame_order)
-        outlets = summary.outlets
+        outlets, note = chart_outlets(summary)
         n = len(outlets)
         height = 0.8 / n
         fig = Figure(figsize=(9, 1.6 + len(frames) * (0.2 + 0.16 * n)), layout="constrained")
@@ -361,13 +393,92 @@ def frame_mix_chart(summary: Summary) -> Figure:
         top = max((o.frame_shares[f] for o in outlets for f in frames), default=0.0) * 100
         ax.set_xlim(0, max(10.0, top * 1.15))
         ax.set_xlabel("Sentences carrying the frame (% of the outlet's sentences)")
-        ax.set_title(title)
+        ax.set_title(_titled(title, note))
         ax.tick_params(axis="y", length=0)
         fig.legend(loc="outside lower center", ncols=min(4, n), fontsize=9)
         return fig
 
 
 # -- (5) per-article strips --------------------------------------------------------------------
+class ArticleSample:
+    """The articles the strip chart shows, kept while records stream past, in bounded memory.
+
+    The rule (stated in the chart's title): outlets in name order take turns, each giving its
+    articles in id order, until ``max_articles`` are chosen, so every outlet appears when there
+    is room. Only the ``max_articles`` first outlet names can take a turn, and each gives at
+    most ``max_articles`` articles, so those are all that is kept (their records, at most
+    ``max_articles²`` articles), whatever the corpus size and order of arrival.
+
+    Examples
+    --------
+    >>> sample = ArticleSample(max_articles=12)
+    >>> for record in records:  # doctest: +SKIP
+    ...     sample.add(record)
+    >>> sample.chosen()  # doctest: +SKIP
+    ['global-0', 'inquirer-0', 'korea-0', 'global-1', ...]
+    """
+
+    def __init__(self, max_articles: int = DEFAULT_MAX_ARTICLES) -> None:
+        self.max_articles = max_articles
+        self._outlets: dict[str, dict[str, list[SentenceRecord]]] = {}
+        self._last_outlet: str | None = None  # the largest kept name, once the outlets are full
+        self._last_doc: dict[str, str] = {}  # per outlet, the largest kept id once it is full
+
+    def add(self, record: SentenceRecord) -> None:
+        """Keep ``record`` if its article may be shown."""
+        docs = self._outlets.get(record.outlet)
+        if docs is None:
+            docs = self._admit_outlet(record.outlet)
+            if docs is None:
+                return
+        rows = docs.get(record.doc_id)
+        if rows is None:
+            rows = self._admit_doc(record.outlet, docs, record.doc_id)
+            if rows is None:
+                return
+        rows.append(record)
+
+    def _admit_outlet(self, outlet: str) -> dict[str, list[SentenceRecord]] | None:
+        if len(self._outlets) >= self.max_articles:
+            if self._last_outlet is None or outlet > self._last_outlet:
+                return None  # it comes after every kept outlet: it never gets a turn
+            del self._outlets[self._last_outlet]
+            self._last_doc.pop(self._last_outlet, None)
+        docs = self._outlets[outlet] = {}
+        if len(self._outlets) >= self.max_articles:
+            self._last_outlet = max(self._outlets)
+        return docs
+
+    def _admit_doc(self, outlet: str, docs: dict, doc_id: str) -> list[SentenceRecord] | None:
+        if len(docs) >= self.max_articles:
+            last = self._last_doc[outlet]
+            if doc_id > last:
+                return None
+            del docs[last]
+        rows = docs[doc_id] = []
+        if len(docs) >= self.max_articles:
+            self._last_doc[outlet] = max(docs)
+        return rows
+
+    def chosen(self) -> list[str]:
+        """Ids of the articles to show, in display order."""
+        queues = [sorted(self._outlets[o]) for o in sorted(self._outlets)]
+        total = sum(len(q) for q in queues)
+        chosen: list[str] = []
+        depth = 0
+        while len(chosen) < min(self.max_articles, total):
+            for queue in queues:
+                if depth < len(queue) and len(chosen) < self.max_articles:
+                    chosen.append(queue[depth])
+            depth += 1
+        return chosen
+
+    def records(self) -> list[SentenceRecord]:
+        """The records of the chosen articles (what :func:`article_strips_chart` needs)."""
+        by_id = {doc_id: rows for docs in self._outlets.values() for doc_id, rows in docs.items()}
+        return [record for doc_id in self.chosen() for record in by_id[doc_id]]
+
+
 def select_articles(
     records: Iterable[SentenceRecord], max_articles: int = DEFAULT_MAX_ARTICLES
 ) -> tuple[list[str], int]:
@@ -375,21 +486,15 @@ def select_articles(
 
     Deterministic and fair to outlets: articles are sorted by id within each outlet and taken
     round-robin across outlets (sorted by name) until ``max_articles`` are chosen, so every outlet
-    appears when there is room. Returns ``(doc_ids in display order, total articles)``.
+    appears when there is room (see :class:`ArticleSample`). Returns ``(doc_ids in display
+    order, total articles)``.
     """
-    by_outlet: dict[str, set[str]] = {}
+    sample = ArticleSample(max_articles)
+    seen: set[tuple[str, str]] = set()
     for record in records:
-        by_outlet.setdefault(record.outlet, set()).add(record.doc_id)
-    queues = [sorted(by_outlet[o]) for o in sorted(by_outlet)]
-    total = sum(len(q) for q in queues)
-    chosen: list[str] = []
-    depth = 0
-    while len(chosen) < min(max_articles, total):
-        for queue in queues:
-            if depth < len(queue) and len(chosen) < max_articles:
-                chosen.append(queue[depth])
-        depth += 1
-    return chosen, total
+        sample.add(record)
+        seen.add((record.outlet, record.doc_id))
+    return sample.chosen(), len(seen)
 
 
 def article_strips_chart(
@@ -401,10 +506,13 @@ def article_strips_chart(
     """One panel per article: sentences in reading order, placed by score, coloured by voice.
 
     Shows how an article moves between voices and leanings; limited to ``max_articles``
-    panels (see :func:`select_articles`), as the figure title says.
+    panels (see :class:`ArticleSample`), as the figure title says. ``records`` need only hold
+    the shown articles (:meth:`ArticleSample.records`); the article count comes from
+    ``summary``.
     """
     with _style():
-        chosen, total = select_articles(records, max_articles)
+        chosen, seen = select_articles(records, max_articles)
+        total = max(summary.documents, seen)
         if not chosen:
             return _empty("Sentences in reading order")
         docs: dict[str, list[SentenceRecord]] = {d: [] for d in chosen}
@@ -426,9 +534,9 @@ def article_strips_chart(
             lowest = max(r for r in range(nrows) if r * ncols + col < len(chosen))
             axes[lowest, col].set_xlabel("Sentence number (reading order)")
         shown = (
-            f"all {total} articles"
+            f"all {total:,} articles"
             if len(chosen) == total
-            else (f"{len(chosen)} of {total} articles (taken in turn from each outlet, by id)")
+            else f"{len(chosen)} of {total:,} articles: outlets take turns in name order, each giving its next by id"
         )
         fig.suptitle(f"Sentences in reading order, by stance score and voice\n{shown}", x=0.01, ha="left")
         heard = {r.voice for doc in docs.values() for r in doc}
@@ -491,7 +599,11 @@ def make_figures(
     *,
     max_articles: int = DEFAULT_MAX_ARTICLES,
 ) -> dict[str, Figure]:
-    """Every report chart, keyed by the names of :data:`FIGURES`."""
+    """Every report chart, keyed by the names of :data:`FIGURES`.
+
+    ``records`` are only used by the strip chart and need only cover the articles it shows
+    (:meth:`ArticleSample.records`); everything else comes from ``summary``.
+    """
     builders: dict[str, Callable[[], Figure]] = {
         "share_of_voice": lambda: share_of_voice_chart(summary),
         "stance_heatmap": lambda: stance_heatmap(summary),

@@ -8,6 +8,12 @@ Layout of ``out_dir``::
     data/sentences.csv     every SentenceRecord, contract field order, lists joined by "|"
     data/summary.json      Summary.to_dict() plus "meta", sorted keys, indent 2
 
+The records stream through once (:class:`~stance.report.collect.ReportCollector`): each is
+written to ``sentences.csv`` as it arrives and offered to bounded keepers for the evidence
+tables, the strip chart and the appendix, which lists at most ``appendix`` sentences and says
+so when the corpus has more. Given an :class:`~stance.aggregate.Aggregator` instead of a
+finished summary, :func:`write_report` feeds it in the same pass.
+
 Every piece of article text is escaped by Jinja2's autoescape (HTML) or by a ``finalize`` hook
 that backslash-escapes Markdown (``report.md``); cue highlighting goes through
 :mod:`stance.report.highlight`, which escapes before it marks. The HTML also carries a
@@ -24,7 +30,7 @@ import json
 import re
 import struct
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,15 +39,16 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from stance.aggregate import Estimate, Summary
+from stance.aggregate import Aggregator, Estimate, Summary
 from stance.frames import load_codebook, merge_codebook
 from stance.profile import Profile
 from stance.records import SentenceRecord
-from stance.report.charts import DEFAULT_MAX_ARTICLES, FIGURES, save_figures, voice_colors
+from stance.report.charts import DEFAULT_MAX_ARTICLES, FIGURES, chart_outlets, save_figures, voice_colors
+from stance.report.collect import DEFAULT_APPENDIX, DEFAULT_EVIDENCE, ReportCollector
 from stance.report.highlight import highlight_html, highlight_markdown, markdown_escape
-from stance.writers import write_records
 
 __all__ = [
+    "DEFAULT_APPENDIX",
     "DEFAULT_EVIDENCE",
     "ReportPaths",
     "anchor_id",
@@ -50,8 +57,6 @@ __all__ = [
     "write_report",
 ]
 
-#: Statements shown per voice in the evidence tables.
-DEFAULT_EVIDENCE = 5
 #: A voice needs this many sentences to be named most favourable / most against.
 MIN_SENTENCES_FOR_HEADLINE = 5
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
@@ -71,23 +76,26 @@ class ReportPaths:
 
 def write_report(
     records: Iterable[SentenceRecord],
-    summary: Summary,
+    summary: Summary | Aggregator,
     out_dir: str | Path,
     *,
     profile: Profile,
-    meta: Mapping[str, Any],
+    meta: Mapping[str, Any] | Callable[[], Mapping[str, Any]],
     evidence: int = DEFAULT_EVIDENCE,
     max_articles: int = DEFAULT_MAX_ARTICLES,
+    appendix: int = DEFAULT_APPENDIX,
 ) -> ReportPaths:
-    """Write the whole report for ``records`` (summarised as ``summary``) into ``out_dir``.
+    """Write the whole report for ``records`` into ``out_dir``, reading the records once.
 
     Parameters
     ----------
     records
-        The sentence records. They are held in memory here (the appendix lists every sentence);
-        the summary itself was computed by streaming.
+        The sentence records, any iterable (a generator from the pipeline is fine). They are
+        streamed: only bounded samples are kept (see :mod:`stance.report.collect`).
     summary
-        :func:`stance.aggregate.summarize` of the same records.
+        :func:`stance.aggregate.summarize` of the same records, or an empty
+        :class:`~stance.aggregate.Aggregator` to feed them to on the way (its result is the
+        summary).
     out_dir
         Created if missing; files of the same names are overwritten.
     profile
@@ -97,34 +105,42 @@ def write_report(
         ``lexicon_version``, ``combine_rule``, ``model`` (dict with ``name``), ``validation``
         (list of ``{name, value, note}``), ``skipped`` (list of ``{source, line, reason}``);
         any other scalar entries are listed as run settings. Must not contain timestamps if
-        byte-identical reruns matter.
+        byte-identical reruns matter. May be a function returning them, called once every
+        record has been read (so it can count inputs skipped while reading).
     evidence
         Strongest statements shown per voice.
     max_articles
         Panels of the per-article strip chart.
+    appendix
+        Sentences listed in the appendix (all of them are in ``data/sentences.csv``).
 
     Returns
     -------
     ReportPaths
     """
-    rows = list(records)
     out = Path(out_dir)
     (out / "data").mkdir(parents=True, exist_ok=True)
-    figures = tuple(save_figures(summary, rows, out / "figures", max_articles=max_articles))
-    csv_path = _write_sentences(rows, out / "data" / "sentences.csv")
+    aggregator = summary if isinstance(summary, Aggregator) else None
+    csv_path = out / "data" / "sentences.csv"
+    with csv_path.open("w", encoding="utf-8", newline="") as stream:
+        collected = ReportCollector(stream, evidence=evidence, max_articles=max_articles, appendix=appendix)
+        for record in records:
+            if aggregator is not None:
+                aggregator.add(record)
+            collected.add(record)
+    if aggregator is not None:
+        summary = aggregator.result()
+    assert isinstance(summary, Summary)
+    meta = meta() if callable(meta) else meta
+    sample = collected.sample.records()
+    figures = tuple(save_figures(summary, sample, out / "figures", max_articles=max_articles))
     json_path = _write_summary(summary, meta, out / "data" / "summary.json")
-    context = report_context(rows, summary, profile=profile, meta=meta, evidence=evidence)
+    context = _context(collected, summary, profile=profile, meta=meta)
     html = out / "report.html"
     html.write_text(_render("html", context, images=_png_images(out / "figures")), encoding="utf-8", newline="\n")
     markdown = out / "report.md"
     markdown.write_text(_render("md", context, images={}), encoding="utf-8", newline="\n")
     return ReportPaths(out, html, markdown, figures, csv_path, json_path)
-
-
-def _write_sentences(records: Sequence[SentenceRecord], path: Path) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as stream:
-        write_records(records, stream, "csv")
-    return path
 
 
 def _write_summary(summary: Summary, meta: Mapping[str, Any], path: Path) -> Path:
@@ -136,15 +152,25 @@ def _write_summary(summary: Summary, meta: Mapping[str, Any], path: Path) -> Pat
 
 # -- context: everything the templates show, computed once -----------------------------------
 def report_context(
-    records: Sequence[SentenceRecord],
+    records: Iterable[SentenceRecord],
     summary: Summary,
     *,
     profile: Profile,
     meta: Mapping[str, Any],
     evidence: int = DEFAULT_EVIDENCE,
+    appendix: int = DEFAULT_APPENDIX,
 ) -> dict[str, Any]:
     """The data both templates render (plain values; formatting is done by template filters)."""
+    collected = ReportCollector(evidence=evidence, appendix=appendix).update(records)
+    return _context(collected, summary, profile=profile, meta=meta)
+
+
+def _context(
+    collected: ReportCollector, summary: Summary, *, profile: Profile, meta: Mapping[str, Any]
+) -> dict[str, Any]:
     colors = voice_colors(summary)
+    articles = collected.appendix.articles()
+    divergence, divergence_note = _divergence_view(summary)
     return {
         "title": str(meta.get("title") or f"Voices and stance: {profile.target.label}"),
         "summary": summary,
@@ -154,11 +180,13 @@ def report_context(
         "colors": colors,
         "findings": headline_findings(summary, profile.target.label),
         "outlets": [_outlet_view(summary, o) for o in summary.outlets],
-        "evidence": _evidence(records, summary, evidence),
-        "articles": _articles(records),
+        "evidence": _evidence(collected, summary),
+        "articles": articles,
+        "appendix": _appendix_view(collected, articles),
         "figures": [{"name": n, "alt": alt} for n, alt in FIGURES.items()],
         "method": _method(summary, profile, meta),
-        "divergence": _divergence_view(summary),
+        "divergence": divergence,
+        "divergence_note": divergence_note,
     }
 
 
@@ -246,35 +274,41 @@ def _outlet_view(summary: Summary, outlet) -> dict[str, Any]:
     return {"o": outlet, "frames": frames}
 
 
-def _evidence(records: Sequence[SentenceRecord], summary: Summary, k: int) -> list[dict]:
+def _evidence(collected: ReportCollector, summary: Summary) -> list[dict]:
     """Top ``k`` statements by |score| per voice, strongest first (ties: doc id, index)."""
-    by_voice: dict[str, list[SentenceRecord]] = {}
-    for record in records:
-        if record.score != 0:
-            by_voice.setdefault(record.voice, []).append(record)
     out = []
     for voice in summary.voice_order:
-        chosen = sorted(by_voice.get(voice, []), key=lambda r: (-abs(r.score), r.doc_id, r.index))[:k]
+        chosen = collected.evidence.rows(voice)
         if chosen:
             out.append({"voice": voice, "rows": chosen})
     return out
 
 
-def _articles(records: Sequence[SentenceRecord]) -> list[dict]:
-    docs: dict[str, list[SentenceRecord]] = {}
-    for record in records:
-        docs.setdefault(record.doc_id, []).append(record)
-    ordered = sorted(docs.values(), key=lambda rs: (rs[0].outlet, rs[0].doc_id))
-    return [{"first": rs[0], "rows": sorted(rs, key=lambda r: r.index)} for rs in ordered]
+def _appendix_view(collected: ReportCollector, articles: list[dict]) -> dict[str, Any]:
+    """What the appendix lists: which rows exist (for links) and, if cut, what was left out."""
+    shown = {(r.doc_id, r.index) for article in articles for r in article["rows"]}
+    return {
+        "shown": shown,
+        "complete": collected.appendix.is_complete,
+        "listed": len(shown),
+        "total": collected.sentences,
+    }
 
 
-def _divergence_view(summary: Summary) -> list[dict]:
+def _divergence_view(summary: Summary) -> tuple[list[dict], str]:
+    """Pairs of outlets (the chart outlets when there are many) and a note if some were left out."""
     div = summary.divergence
-    return [
+    outlets, note = chart_outlets(summary)
+    keep = {o.outlet for o in outlets}
+    view = [
         {"a": div.outlets[i], "b": div.outlets[j], "voices": div.voices[i][j], "frames": div.frames[i][j]}
         for i in range(len(div.outlets))
         for j in range(i + 1, len(div.outlets))
+        if div.outlets[i] in keep and div.outlets[j] in keep
     ]
+    if note:
+        note = f"Pairs among {note}; every pair is in data/summary.json."
+    return view, note
 
 
 def _method(summary: Summary, profile: Profile, meta: Mapping[str, Any]) -> dict[str, Any]:
