@@ -12,10 +12,15 @@ change correct text) and also noted.
 from __future__ import annotations
 
 import codecs
+import re
 
 from stance.errors import InputError
 
-__all__ = ["decode_bytes", "repair_mojibake", "check_encoding_name"]
+__all__ = ["decode_bytes", "repair_mojibake", "looks_like_mojibake", "check_encoding_name"]
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+#: Longer than any sequence ftfy's badness expression matches (its alternatives are fixed-length).
+_BADNESS_REACH = 10
 
 AUTO = "auto"
 
@@ -72,11 +77,30 @@ def _decode_auto(data: bytes) -> tuple[str, tuple[str, ...]]:
 def repair_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
     """Undo UTF-8-read-as-Windows-1252 mojibake ("itâ€™s" -> "it’s"); note it when done."""
     from ftfy import fix_encoding
-    from ftfy.badness import is_bad
 
-    if not is_bad(text):
+    if not looks_like_mojibake(text):
         return text, ()
     fixed = fix_encoding(text)
     if fixed == text:
         return text, ()
     return fixed, ("repaired mojibake (text decoded with the wrong encoding upstream)",)
+
+
+def looks_like_mojibake(text: str) -> bool:
+    """``ftfy.badness.is_bad(text)``, searched only near non-ASCII characters.
+
+    ftfy's expression tries its whole alternation at every position of the text, which costs
+    more than the rest of reading an article. Every sequence it matches contains a non-ASCII
+    character and is at most a few characters long, so searching windows of
+    :data:`_BADNESS_REACH` characters around the non-ASCII runs finds every match it would; a
+    window hit is confirmed on the whole text, so the answer is always ftfy's own.
+    """
+    if text.isascii():
+        return False
+    from ftfy.badness import BADNESS_RE, is_bad
+
+    search = BADNESS_RE.search
+    for run in _NON_ASCII.finditer(text):
+        if search(text, max(run.start() - _BADNESS_REACH, 0), run.end() + _BADNESS_REACH):
+            return is_bad(text)
+    return False

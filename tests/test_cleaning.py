@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stance.cleaning import clean_text
 
@@ -170,3 +172,23 @@ def test_heldout_articles_boilerplate_removed_and_every_gold_sentence_kept():
     gold = [json.loads(line) for line in (HELDOUT / "gold.jsonl").read_text("utf-8").splitlines()]
     missing = [g["text"] for g in gold if g["text"] not in sentences[g["doc_id"]]]
     assert missing == []
+
+
+_WIDGET_VOCABULARY = (
+    "Advertisement ADS sponsored content Story continues below after this ad newsletter Sign up subscribe to our "
+    "your subscription has by providing an e-mail address terms of use privacy we use cookies cookie policy leave "
+    "a reply Your email address will not be published required fields are marked Akismet comment data is processed "
+    "to post a comment please log in Log sign in to with Register share this on via tweet print article © ⓒ (c) Copyright "
+    "all rights reserved unauthorized reproduction Tags: topics keywords this is an information message help-image "
+    "lock icon social comment the minister said talks on the treaty ſubſcribe İ K"
+).split()
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_WIDGET_VOCABULARY), min_size=1, max_size=30))
+def test_widget_pre_test_never_hides_a_widget_line(words):
+    """The fast pre-test may let prose through to the patterns, but never stops a widget line."""
+    from stance.cleaning import _ANY_WIDGET_RE, _may_be_widget
+
+    text = " ".join(words)
+    assert _may_be_widget(text) or not _ANY_WIDGET_RE.search(text)

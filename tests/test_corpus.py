@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from ftfy.badness import is_bad
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stance.corpus import load_corpus, parse_front_matter
+from stance.decoding import looks_like_mojibake
 from stance.errors import InputError
 
 BODY = "The two governments signed the access agreement on Monday in the capital city."
@@ -188,3 +192,18 @@ def test_skip_bad_reports_every_bad_input_and_keeps_going(tmp_path):
         ("c.txt", None, "empty file"),
         ("missing.txt", None, "no such file or directory"),
     ]
+
+
+#: ASCII, typographic marks of good text, and the characters mojibake is made of.
+_MIXED = "ab Z.,\n'\"-éèüßñ“”‘’—–…·\xa0ÂÃâ€™œšžŸ©®°²¦×ØÐÎΒΓВГ‚Ä√≈│█"
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=_MIXED, max_size=80))
+def test_fast_mojibake_check_agrees_with_ftfy(text):
+    """The windowed check is an optimisation only: it answers exactly as ftfy's is_bad."""
+    assert looks_like_mojibake(text) == is_bad(text)
+
+
+def test_mojibake_check_on_real_cases():
+    assert looks_like_mojibake("NATO\u2019s mission is itâ€™s first") and not looks_like_mojibake("café “ok” — naïve")
