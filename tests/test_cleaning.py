@@ -178,7 +178,8 @@ _WIDGET_VOCABULARY = (
     "Advertisement ADS sponsored content Story continues below after this ad newsletter Sign up subscribe to our "
     "your subscription has by providing an e-mail address terms of use privacy we use cookies cookie policy leave "
     "a reply Your email address will not be published required fields are marked Akismet comment data is processed "
-    "to post a comment please log in Log sign in to with Register share this on via tweet print article © ⓒ (c) Copyright "
+    "to post a comment please log in Log sign in to with Register share this on via tweet print article "
+    "© ⓒ (c) Copyright "
     "all rights reserved unauthorized reproduction Tags: topics keywords this is an information message help-image "
     "lock icon social comment the minister said talks on the treaty ſubſcribe İ K"
 ).split()
