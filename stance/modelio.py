@@ -62,6 +62,9 @@ def save_model(model: StanceClassifier, path: str | Path, *, info: dict | None =
 def load_model(path: str | Path) -> StanceClassifier:
     """Read a model saved by :func:`save_model`; refuse foreign, tampered or other-version files."""
     source = str(path)
+    if Path(path).is_file() and not zipfile.is_zipfile(path):
+        # np.load would try a bare .npy or a pickle here; a model is always an .npz archive
+        raise InputError(source, "not a stance model file (not an .npz archive)")
     try:
         with np.load(path, allow_pickle=False) as archive:
             arrays = {name: archive[name] for name in archive.files}

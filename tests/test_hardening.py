@@ -167,6 +167,7 @@ def test_tampered_foreign_and_other_version_models(runner, tmp_path):
     pickled.write_bytes(pickle.dumps({"boom": 1}))
     for path in (tampered, pickled):
         one_line_error(runner.invoke(cli, ["analyze", "--model", str(path), "seeds"]), path.name)
+    one_line_error(runner.invoke(cli, ["analyze", "--model", str(pickled), "seeds"]), "not an .npz archive")
     import numpy as np
 
     with np.load(good, allow_pickle=False) as archive:
