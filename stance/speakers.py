@@ -359,6 +359,17 @@ class _Entity:
     name_parts: tuple[str, ...]  # folded first and last word of a person's name ("kim", "sung han")
 
 
+def _is_description(phrase: str) -> bool:
+    """ "a NATO spokesperson", "the minister": a description that starts with a determiner."""
+    return phrase.split(maxsplit=1)[0].casefold() in ("a", "an", "another", "the") if phrase.strip() else False
+
+
+def _is_proper_name(phrase: str) -> bool:
+    """ "Paula Meyer": two or more capitalised words and nothing else (the name in "a spokesperson, Paula Meyer,")."""
+    words = phrase.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
 class Discourse:
     """Recent entities of one article, for resolving pronouns and short references.
 
@@ -388,7 +399,8 @@ class Discourse:
             kind = speaker_kind(phrase)
             if kind == "unknown" and appos:
                 kind = speaker_kind(appos)
-            made = Speaker(display_name(phrase), full, voice_of(full, self.profile), kind)
+            name = appos if _is_proper_name(appos) and _is_description(phrase) else phrase
+            made = Speaker(display_name(name), full, voice_of(full, self.profile), kind)
             self._made[key] = made
         return made
 

@@ -77,6 +77,16 @@ INVERTING_VERBS = frozenset(
     argued warned stressed recalled admitted declared observed remarked conceded concluded
     told""".split()
 )
+#: Verbs whose object a reporting noun is ("drew praise", "issued a warning", "voiced caution"):
+#: after one of them, "praise" or "warning" is a noun, not a verb of speech.
+NOUN_TAKING_VERBS = frozenset(
+    """draw draws drew drawn drawing win wins won winning earn earns earned earning receive receives
+    received receiving spark sparks sparked sparking attract attracts attracted attracting face faces
+    faced facing voice voices voiced voicing express expresses expressed expressing issue issues
+    issued issuing""".split()
+)
+#: Determiners before a noun use of a reporting word ("a warning", "their praise").
+NOUN_DETERMINERS = frozenset("the a an another its his her their our some any no".split())
 #: Articles and determiners: a phrase does not end on one.
 DETERMINERS = frozenset("the a an another this that these those its his her their our some any".split())
 #: Sentence openers that are not the subject ("Meanwhile, China …", "On the 29th, …").
@@ -194,6 +204,7 @@ class _Cue:
     attached: list[int] = field(default_factory=list)  # quotations this tag introduces/closes
     speaker: Speaker | None = None
     embedded: bool = False  # the tagged quotation continues a paraphrase: 'X is "…," Y said'
+    at: int = -1  # token index of the verb or "according", when the cue has one
 
 
 # -- tokens ------------------------------------------------------------------------------
@@ -378,11 +389,29 @@ def _find_cues(tokens: Sequence[_Token], lengths: Sequence[int]) -> list[_Cue]:
         else:
             continue
         if cue is not None:
+            cue.at = i
             cues.append(cue)
     if not cues and any(t.quote is not None for t in tokens):
         cue = _noun_quote_cue(tokens) or _name_quote_cue(tokens, lengths)
         if cue is not None:
             cues.append(cue)
+    return _give_quotes_to_reporter(cues)
+
+
+def _give_quotes_to_reporter(cues: list[_Cue]) -> list[_Cue]:
+    """ 'X said the alliance welcomed "…"': the quotation is inside X's report, so it is X's.
+
+    When the sentence opens with a reporting verb that has its own subject and no quotation of
+    its own, a quotation that a later verb of the reported clause introduces belongs to the
+    reporter (a mixed quote), not to the subject of that later verb.
+    """
+    if len(cues) < 2 or cues[0].attached or cues[0].phrase is None or cues[0].at < 0:
+        return cues
+    outer = cues[0]
+    for inner in cues[1:]:
+        if inner.attached and inner.at > outer.at and not inner.embedded:
+            outer.attached.extend(inner.attached)
+            inner.attached = []
     return cues
 
 
@@ -423,10 +452,12 @@ def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
         return False
     if low in PARTICLE_VERBS and following[:1] != [PARTICLE_VERBS[low]]:
         return False
+    if following[:1] == ["from"] and not low.endswith(("ed", "ing")):
+        return False  # "praise from allies and caution from the north": nouns
     before = _skip_adverbs_back(tokens, i)
     previous = _auxiliary(tokens[before].low) if before >= 0 else ""
-    if previous in MODALS or previous == "the":
-        return False
+    if previous in MODALS or previous in NOUN_DETERMINERS or previous in NOUN_TAKING_VERBS:
+        return False  # "will say"; "a warning", "their praise"; "drew praise": nouns, not speech
     return not (previous in BE_FORMS and not low.endswith("ing"))
 
 

@@ -488,3 +488,38 @@ def test_cli_check_takes_several_corpus_paths(runner):
 def test_library_exports():
     assert stance.draft_profile is draft_profile and stance.profile_coverage is profile_coverage
     assert fold("Stockholm") == "stockholm"
+
+
+# -- officials named without their country (tests/data/authoring/norway_arctic) -------------
+NORWAY_ARCTIC = DATA / "norway_arctic"
+
+
+@pytest.fixture(scope="module")
+def norway_draft() -> Draft:
+    return draft_profile(load_corpus([NORWAY_ARCTIC]), name="norway-arctic")
+
+
+def test_officials_without_a_country_take_the_outlets_country(norway_draft):
+    """'Prime Minister Ingrid Solvang' in The Oslo Gazette is Norway's; 'Deputy Defence Minister
+    Anatoly Sidorin' in the Moskva Neva Bulletin is Russia's; each with a note to check."""
+    norway = actor(norway_draft, "norway_government")
+    assert {"Ingrid Solvang", "Tor Aasen"} <= aliases(norway_draft, "norway_government")
+    assert any("country taken from the outlet (The Oslo Gazette)" in c for c in norway.checks)
+    assert "Anatoly Sidorin" in aliases(norway_draft, "russia_government")
+    # NATO's spokesperson is never made a Norwegian official by the outlet's country
+    assert owner(norway_draft, "Paula Meyer") == "nato"
+
+
+def test_a_government_of_a_titled_person_is_that_persons_government(norway_draft):
+    """'The government of Prime Minister Ingrid Solvang said' joins Solvang, not a new actor."""
+    assert not [a for a in norway_draft.actors if "prime_minister" in a.id]
+    assert "Prime Minister Ingrid Solvang" not in {s.name for a in norway_draft.actors for s in a.speakers} - {
+        s.name for s in actor(norway_draft, "norway_government").speakers
+    }
+
+
+def test_a_ministry_named_without_its_country_in_two_countries_outlets_is_flagged(norway_draft):
+    """'Foreign Ministry' of Norway (Arctic Herald) and of Russia (Neva Bulletin): one name, two bodies."""
+    ministry = actor(norway_draft, owner(norway_draft, "Foreign Ministry"))
+    assert ministry.nation is None
+    assert any("outlets of several countries (norway, russia)" in c for c in ministry.checks)

@@ -654,3 +654,41 @@ def test_display_name_keeps_a_name_before_its_affiliation(phrase, name):
     from stance.speakers import display_name
 
     assert display_name(phrase) == name
+
+
+# -- a reporter's clause that contains another speech verb ---------------------------------
+def test_quote_inside_a_reported_clause_belongs_to_the_reporter():
+    """'X said the alliance welcomed "…"': X reports it; the quote is not the alliance's own."""
+    voice, speaker, _ = only('Anna Berg said the alliance welcomed "a valuable contribution to the canal."')
+    assert (voice, speaker) == ("freedonia", "Anna Berg")
+    # a quotation the reporter tags itself stays the reporter's, whatever follows
+    voice, speaker, quote = only('"The locks will stay open to every ship," Anna Berg said, and Sylvania said no.')
+    assert (voice, speaker, quote) == ("freedonia", "Anna Berg", "direct")
+
+
+def test_a_description_followed_by_a_name_displays_the_name():
+    """'A spokesperson of the alliance, Mara Quist, said': the speaker is the person named."""
+    assert only("An alliance spokesperson, Mara Quist, said the locks would stay open.") == (
+        "alliance",
+        "Mara Quist",
+        "indirect",
+    )
+    voice, speaker, _ = only("A spokesperson, Jon Vale, said the locks would stay open.")
+    assert (voice, speaker) == ("other", "Jon Vale")
+    # an apposition that is not a name leaves the phrase as it is
+    assert only("Sylvania Daily, a state-run newspaper, said the treaty was a trap.")[:2] == (
+        "sylvanian_media",
+        "Sylvania Daily",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treaty draws praise from shippers and caution from fishermen",
+        "The treaty drew a warning from the fishermen's union on Monday.",
+        "Their praise for the canal treaty was muted.",
+    ],
+)
+def test_reporting_words_used_as_nouns_are_not_speech(text):
+    assert only(text) == ("outlet", None, "none")

@@ -184,7 +184,7 @@ def draft_profile(articles: Iterable[Article], *, name: str = "draft", sources: 
             (a.speaker if a.voice != "outlet" else None, a.quote, s.text)
             for s, a in zip(sentences, attributions, strict=True)
         ]
-        speakers.add_article(article.id, article.text, spoken)
+        speakers.add_article(article.id, article.text, spoken, outlet=article.outlet)
         terms.add_article(s.text for s in sentences)
     actors = group_speakers(speakers)
     names = {alias.alias for actor in actors for alias in actor.aliases}

@@ -25,6 +25,12 @@ The rules, applied in this order (each merge is written into the draft as a "joi
    tanks, companies, associations and opposition parties are never merged into a country,
    even when their name contains one ("Chinese Academy of Social Sciences", "Stockholm
    University"): they are the "other" voices of DESIGN.md unless the user lists them.
+8. **Home country.** News name their own country's officials without the country ("Prime
+   Minister Henrik Dahlberg", "Foreign Ministry spokeswoman Markova") and foreign ones with it.
+   A government group that still has no country, whose titles name a national office and whose
+   bodies are all national ones (a ministry, the government, not "NATO"), takes the country of
+   the outlets that quote it when their names show one ("The Stockholm Ledger", "Korea
+   JoongAng Daily"), with a note to check.
 
 Roles come from title and head words (:data:`stance.authoring.mentions.ROLE_WORDS`).
 """
@@ -59,6 +65,16 @@ GENERIC_NAMES = frozenset(
     """officials official sources source experts analysts diplomats observers critics government
     ministry office spokesperson spokesman spokeswoman he she it they we who allies""".split()
 )
+#: Title and name words of a national office: such a speaker named without a country is
+#: taken to be of the outlet's own country (rule 8).
+NATIONAL_OFFICE_WORDS = frozenset(
+    """minister ministers ministry prime premier president presidency presidential chancellor
+    chancellery cabinet government""".split()
+)
+#: Last words of the bodies of a national government (rule 8); "NATO" or "the council" are not.
+NATIONAL_BODY_HEADS = frozenset("government ministry cabinet presidency chancellery administration office".split())
+#: Share of a group's quotes that must come from outlets of one country for rule 8.
+HOME_SHARE = 2 / 3
 #: A one-word speaker must occur this often (or have a role) to be drafted as an actor.
 MIN_ACTIVE_COUNT = 2
 _LABEL_SUFFIX = {"government": "government", "legislature": "parliament", "media": "media"}
@@ -199,13 +215,13 @@ def _nodes(table: SpeakerTable) -> dict[str, _Node]:
     nodes: dict[str, _Node] = {}
     for key, stats in table.speakers.items():
         nodes[key] = _speaker_node(stats, table.acronyms)
-    for key, node in list(nodes.items()):
+    people = sorted((k for k, n in nodes.items() if n.is_person and " " in k), key=len, reverse=True)
+    for node in list(nodes.values()):
+        node.organisations = [_titled_person(o, people, nodes) for o in node.organisations]
         for organisation in node.organisations:
             org_key = fold(organisation)
             if org_key not in nodes:
                 nodes[org_key] = _organisation_node(organisation, f"named in the title of {node.name}")
-        if key != fold(node.name):
-            continue
     for acronym, full in table.acronyms.items():
         if fold(acronym) in nodes and fold(full) not in nodes:
             nodes[fold(full)] = _organisation_node(full, f"spelled out for {acronym}")
@@ -266,6 +282,18 @@ def _speaker_node(stats: SpeakerStats, acronyms: dict[str, str]) -> _Node:
         is_person,
         is_metonym=metonym is not None,
     )
+
+
+def _titled_person(organisation: str, people: list[str], nodes: dict[str, _Node]) -> str:
+    """The person an "organisation" names with a title ("Prime Minister Henrik Dahlberg"), else itself.
+
+    "the government of Prime Minister Henrik Dahlberg" is read as that person's government.
+    """
+    folded = fold(organisation)
+    for key in people:
+        if folded != key and folded.endswith(" " + key):
+            return nodes[key].name
+    return organisation
 
 
 def _is_description(name: str) -> bool:
@@ -374,7 +402,49 @@ def _group_attributes(members: list[_Node]) -> tuple[str, Nation | None, list[st
                 place = next(m.nation_source for m in members if m.nation_source.startswith("dateline"))
                 notes.append(f"country taken from the {place} (no title names one)")
             break
+    if nation is None and role == "government":
+        nation, note = _home_country(members)
+        notes.extend([note] if note else [])
     return role, nation, notes
+
+
+def _home_country(members: list[_Node]) -> tuple[Nation | None, str]:
+    """Rule 8: the country of the outlets quoting a national office named without a country."""
+    bodies = [m for m in members if not m.is_person and (m.stats is None or m.name.isupper() or _has_org_head(m))]
+    if any(fold(b.name).split()[-1] not in NATIONAL_BODY_HEADS for b in bodies):
+        return None, ""
+    words = {w for m in members for phrase in _titles_and_name(m) for w in fold(phrase).split()}
+    if not words & NATIONAL_OFFICE_WORDS:
+        return None, ""
+    outlets: Counter = Counter()
+    for member in members:
+        if member.stats is not None:
+            outlets.update(member.stats.outlets)
+    homes: Counter = Counter()
+    for outlet, count in outlets.items():
+        home = _first_nation(outlet)
+        if home is not None:
+            homes[home.id] += count
+    if not homes:
+        return None, ""
+    home, count = homes.most_common(1)[0]
+    if count < HOME_SHARE * sum(homes.values()):
+        countries = ", ".join(sorted(homes))
+        return None, (
+            f"quoted by outlets of several countries ({countries}) without naming its own: "
+            "it may be one body of each country; split it by hand"
+        )
+    nation = next(n for n in nations() if n.id == home)
+    named = ", ".join(sorted(o for o in outlets if _first_nation(o) is nation))
+    return nation, f"country taken from the outlet ({named}): officials named without a country are its own"
+
+
+def _titles_and_name(member: _Node) -> list[str]:
+    return [member.name, *(member.stats.titles if member.stats else ())]
+
+
+def _has_org_head(member: _Node) -> bool:
+    return fold(member.name).split()[-1] in ORG_HEADS
 
 
 def _candidate(
@@ -476,8 +546,9 @@ def _checks(
     table: SpeakerTable,
     aliases: tuple[AliasCandidate, ...],
 ) -> tuple[str, ...]:
-    checks = [f"joined: {r}" for r in dict.fromkeys(reasons) if not r.startswith(("country", "speakers of"))]
-    checks += [r for r in dict.fromkeys(reasons) if r.startswith(("country", "speakers of"))]
+    notes = ("country", "speakers of", "quoted by outlets")
+    checks = [f"joined: {r}" for r in dict.fromkeys(reasons) if not r.startswith(notes)]
+    checks += [r for r in dict.fromkeys(reasons) if r.startswith(notes)]
     metonyms = [m.name for m in members if m.is_metonym and m.count]
     if metonyms:
         checks.append(f"{' and '.join(repr(m) for m in metonyms)} as a speaker is read as the government (metonymy)")

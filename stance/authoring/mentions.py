@@ -217,9 +217,21 @@ def mention_contexts(name: str, text: str) -> list[Context]:
     out = []
     for match in pattern.finditer(text):
         left, right = _sentence_bounds(text, match.start(), match.end())
-        title, full = _title_before(text[left : match.start()], name)
+        prefix = text[left : match.start()]
+        title, full = _title_before(prefix, name)
+        if not title:
+            title = _description_before(prefix)
         out.append(Context(title, _apposition_after(text[match.end() : right]), full))
     return out
+
+
+_DESCRIPTION_BEFORE_RE = re.compile(r"(?:^|[\s“\"(])(?:an?|the|another)\s+([^,.;:“”\"()]{2,60}?),\s*$", re.IGNORECASE)
+
+
+def _description_before(prefix: str) -> str:
+    """ "A NATO spokesperson, " before a name: the description the name is in apposition to."""
+    match = _DESCRIPTION_BEFORE_RE.search(prefix)
+    return match.group(1).strip() if match else ""
 
 
 def _title_before(prefix: str, name: str) -> tuple[str, str]:
@@ -409,6 +421,7 @@ class SpeakerStats:
     full_names: Counter = field(default_factory=Counter)
     kinds: Counter = field(default_factory=Counter)
     datelines: Counter = field(default_factory=Counter)  # places of the datelines of its articles
+    outlets: Counter = field(default_factory=Counter)  # outlets of the articles that quote it
 
 
 class SpeakerTable:
@@ -423,7 +436,9 @@ class SpeakerTable:
         self.attributed = 0
         self.articles = 0
 
-    def add_article(self, doc_id: str, text: str, spoken: Sequence[tuple[str | None, str, str]]) -> None:
+    def add_article(
+        self, doc_id: str, text: str, spoken: Sequence[tuple[str | None, str, str]], outlet: str | None = None
+    ) -> None:
         """Add one article: ``spoken`` holds (speaker, kind, sentence text) per sentence."""
         from stance.speakers import speaker_kind
 
@@ -452,6 +467,8 @@ class SpeakerTable:
             stats.kinds[speaker_kind(speaker)] += 1
             if dateline:
                 stats.datelines[dateline] += 1
+            if outlet:
+                stats.outlets[outlet] += 1
             names[split.key] = split
         for key, split in names.items():
             stats = self.speakers[key]
