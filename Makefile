@@ -23,7 +23,8 @@ test: $(STAMP)
 # Retrain the default model shipped in stance/data/model/ from the project's annotations.
 model: $(STAMP)
 	$(BIN)/stance train stance/data/annotations/seeds.jsonl stance/data/annotations/team_a.jsonl \
-		stance/data/annotations/team_b.jsonl stance/data/annotations/team_c.jsonl --profiles-dir eval/profiles \
+		stance/data/annotations/team_b.jsonl stance/data/annotations/team_c.jsonl stance/data/annotations/team_d.jsonl \
+		--profiles-dir eval/profiles \
 		-o stance/data/model/stance-default.npz
 
 lint: $(STAMP)
