@@ -28,6 +28,8 @@ from stance.training import examples_for, resolve_profiles
 # feature was removed from the lexicon: classifier-only macro-F1 0.808-0.817 for every setting
 # (C 2 or 8, lexicon_weight 1 or 3, with or without VADER); blends 0.790-0.816, never better
 # than the classifier alone at the same setting. Chosen: C=8, lexicon_weight=1, rule "classifier".
+# Again on 2026-11-28 with team_d (1,361 sentences, 15 events): classifier-only 0.791 (C 2) and
+# 0.795 (C 8, lexicon_weight 1 or 3); blends 0.754-0.794. The choice stands.
 GRID = {
     "C": [2.0, 8.0],
     "lexicon_weight": [1.0, 3.0],
