@@ -21,14 +21,18 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from stance.classifier import StanceClassifier
+from stance.classifier import CONTEXT_FEATURES, StanceClassifier
 from stance.errors import InputError
 
 __all__ = ["save_model", "load_model", "default_model", "FORMAT", "FORMAT_VERSION"]
 
 FORMAT = "stance-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Versions this ``stance`` reads: 1 had no voice-context stage (read as ``use_context=False``).
+READABLE_VERSIONS = (1, 2)
 _ARRAYS = ("word_vocab", "word_idf", "char_vocab", "char_idf", "coef", "intercept", "classes")
+#: Arrays of the first-stage model of the voice context (format 2, models with ``use_context``).
+_CONTEXT_ARRAYS = ("context_coef", "context_intercept")
 
 
 def save_model(model: StanceClassifier, path: str | Path, *, info: dict | None = None) -> None:
@@ -42,6 +46,9 @@ def save_model(model: StanceClassifier, path: str | Path, *, info: dict | None =
         "intercept": model.model_.intercept_.astype(np.float64),
         "classes": np.asarray(model.classes_, dtype=str),
     }
+    if getattr(model, "context_model_", None) is not None:
+        arrays["context_coef"] = model.context_model_.coef_.astype(np.float64)
+        arrays["context_intercept"] = model.context_model_.intercept_.astype(np.float64)
     from stance import __version__
 
     meta = {
@@ -76,7 +83,8 @@ def load_model(path: str | Path) -> StanceClassifier:
     missing = [name for name in _ARRAYS if name not in arrays]
     if missing:
         raise InputError(source, f"model file lacks arrays: {', '.join(missing)}")
-    if _digest({name: arrays[name] for name in _ARRAYS}) != meta.get("sha256"):
+    stored = {name: array for name, array in arrays.items() if name != "meta"}
+    if _digest(stored) != meta.get("sha256"):
         raise InputError(source, "model file is damaged or was modified (checksum mismatch)")
     try:
         return _rebuild(meta, arrays)
@@ -100,11 +108,12 @@ def _read_meta(arrays: dict, source: str) -> dict:
         raise InputError(source, "not a stance model file (unreadable metadata)") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise InputError(source, "not a stance model file (wrong format tag)")
-    if meta.get("format_version") != FORMAT_VERSION:
+    if meta.get("format_version") not in READABLE_VERSIONS:
+        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
         raise InputError(
             source,
             f"model format version {meta.get('format_version')} (from stance "
-            f"{meta.get('stance_version', '?')}); this stance reads version {FORMAT_VERSION} — "
+            f"{meta.get('stance_version', '?')}); this stance reads versions {readable} — "
             "retrain with `stance train`",
         )
     return meta
@@ -115,25 +124,36 @@ def _rebuild(meta: dict, arrays: dict) -> StanceClassifier:
     for key in ("word_ngrams", "char_ngrams", "exclude_features"):
         if key in params:
             params[key] = tuple(params[key])
+    has_context = all(name in arrays for name in _CONTEXT_ARRAYS)
+    params["use_context"] = has_context  # format 1 files predate the voice context
     model = StanceClassifier(**params)
     model.word_vectorizer_ = _vectorizer(model._word_vectorizer(), arrays["word_vocab"], arrays["word_idf"])
     model.char_vectorizer_ = _vectorizer(model._char_vectorizer(), arrays["char_vocab"], arrays["char_idf"])
     model.dense_features_ = list(meta["dense_features"])
     classes = arrays["classes"].astype(str)
-    logistic = LogisticRegression()
-    logistic.coef_ = arrays["coef"]
-    logistic.intercept_ = arrays["intercept"]
-    logistic.classes_ = classes
-    logistic.n_features_in_ = arrays["coef"].shape[1]
-    expected = len(arrays["word_vocab"]) + len(arrays["char_vocab"]) + len(model.dense_features_)
-    if expected != logistic.n_features_in_:
-        raise ValueError(f"{logistic.n_features_in_} weights for {expected} features")
-    model.model_ = logistic
+    base = len(arrays["word_vocab"]) + len(arrays["char_vocab"]) + len(model.dense_features_)
+    model.context_model_ = None
+    if has_context:
+        model.context_model_ = _logistic(arrays["context_coef"], arrays["context_intercept"], classes, base)
+    context = len(CONTEXT_FEATURES) if has_context else 0
+    model.model_ = _logistic(arrays["coef"], arrays["intercept"], classes, base + context)
     model.classes_ = classes
     model.temperature_ = float(meta["temperature"])
     model.info_ = dict(meta.get("info") or {})
     model.training_hashes_ = tuple(model.info_.get("train_text_hashes", ()))
     return model
+
+
+def _logistic(coef: np.ndarray, intercept: np.ndarray, classes: np.ndarray, expected: int) -> LogisticRegression:
+    """A fitted logistic regression from its weights, checked against the feature count."""
+    logistic = LogisticRegression()
+    logistic.coef_ = coef
+    logistic.intercept_ = intercept
+    logistic.classes_ = classes
+    logistic.n_features_in_ = coef.shape[1]
+    if expected != logistic.n_features_in_:
+        raise ValueError(f"{logistic.n_features_in_} weights for {expected} features")
+    return logistic
 
 
 def _vectorizer(template: TfidfVectorizer, vocab: np.ndarray, idf: np.ndarray) -> TfidfVectorizer:

@@ -32,6 +32,8 @@ COMBINE_RULES = ("lexicon", "classifier", "blend")
 DEFAULT_RULE = "classifier"
 #: Weight of the classifier's distribution in the blend (the lexicon gets the rest).
 BLEND_WEIGHT = 0.6
+#: Smallest voice-context lean worth a ``context:`` cue in a record (nearer 0 it explains nothing).
+CONTEXT_CUE_MIN = 0.05
 #: Probability mass the lexicon puts on its own label, scaled by its confidence, in the blend.
 _LEXICON_SHARPNESS = 0.9
 
@@ -119,7 +121,8 @@ class Analyzer:
         """The records of each article of a small batch, with one classifier call for all.
 
         Batching only saves the classifier's per-call overhead: every row is vectorised and
-        scored on its own, so an article's records are the same in any batch.
+        scored with its own article only (the voice context never crosses articles), so an
+        article's records are the same in any batch.
         """
         parsed = []
         for article in articles:
@@ -132,6 +135,7 @@ class Analyzer:
                 [s for _, sentences, _, _ in parsed for s in sentences],
                 [a for _, _, attributions, _ in parsed for a in attributions],
                 [lex for _, _, _, lexicon in parsed for lex in lexicon],
+                [article.id for article, sentences, _, _ in parsed for _ in sentences],
             )
         )
         return [
@@ -142,7 +146,8 @@ class Analyzer:
     def _records(self, article, sentences, attributions, lexicon, probas: Iterator) -> list[SentenceRecord]:
         records = []
         for sentence, attribution, lex in zip(sentences, attributions, lexicon, strict=True):
-            decision = combine(lex, next(probas), self.rule)
+            proba, context_cues = next(probas)
+            decision = combine(lex, proba, self.rule)
             records.append(
                 SentenceRecord(
                     doc_id=article.id,
@@ -161,7 +166,7 @@ class Analyzer:
                     score=decision.score,
                     confidence=decision.confidence,
                     frames=self.tagger.tag(sentence.text),
-                    cues=decision.cues,
+                    cues=decision.cues + context_cues if proba is not None else decision.cues,
                 )
             )
         return records
@@ -171,17 +176,32 @@ class Analyzer:
         sentences: Sequence,
         attributions: Sequence[Attribution],
         lexicon: Sequence[LexiconScore],
-    ) -> list[dict[str, float] | None]:
-        """Classifier probabilities for a batch of sentences in one call (or Nones)."""
+        docs: Sequence[str],
+    ) -> list[tuple[dict[str, float] | None, tuple[str, ...]]]:
+        """Classifier probabilities for a batch of whole articles in one call (or Nones), with cues.
+
+        ``docs`` names each sentence's article: the classifier's voice context is computed
+        among the sentences of one article, so a record does not depend on the batch. The cue
+        ``context:+0.62`` says how the same voice's other sentences of the article lean (the
+        first-stage score, see :mod:`stance.classifier`), when it speaks more than once and
+        they lean at least :data:`CONTEXT_CUE_MIN` either way.
+        """
         if self.model is None or self.rule == "lexicon" or not sentences:
-            return [None] * len(sentences)
+            return [(None, ())] * len(sentences)
         rows = [
-            {"text": s.text, "voice": a.voice, "lexicon": lex.features}
-            for s, a, lex in zip(sentences, attributions, lexicon, strict=True)
+            {"text": s.text, "voice": a.voice, "lexicon": lex.features, "doc": doc}
+            for s, a, lex, doc in zip(sentences, attributions, lexicon, docs, strict=True)
         ]
-        matrix = self.model.predict_proba(rows)
+        explained = getattr(self.model, "predict_proba_explained", None)
+        matrix, context = explained(rows) if explained else (self.model.predict_proba(rows), None)
         classes = [str(c) for c in self.model.classes_]
-        return [dict(zip(classes, map(float, row), strict=True)) for row in matrix]
+        probas = [dict(zip(classes, map(float, row), strict=True)) for row in matrix]
+        if context is None:
+            return [(proba, ()) for proba in probas]
+        return [
+            (proba, (f"context:{lean:+.2f}",) if present and abs(lean) >= CONTEXT_CUE_MIN else ())
+            for proba, (lean, present) in zip(probas, context.tolist(), strict=True)
+        ]
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[SentenceRecord]:
         """Records of many articles, streamed one article at a time."""

@@ -66,7 +66,8 @@ def examples_for(annotations: Iterable[Annotation], profiles: dict[str | None, P
     for item in annotations:
         scorer = LexiconScorer.from_profile(profiles.get(item.event))
         voice = item.voice or "outlet"
-        rows.append({"text": item.text, "voice": voice, "lexicon": scorer.score(item.text, voice).features})
+        doc = f"{item.event or ''}/{item.doc_id}" if item.doc_id else None  # voice context within an article
+        rows.append({"text": item.text, "voice": voice, "lexicon": scorer.score(item.text, voice).features, "doc": doc})
     return rows
 
 

@@ -15,7 +15,7 @@ from sklearn.utils.estimator_checks import (
     check_set_params,
 )
 
-from stance.classifier import StanceClassifier, voice_kind
+from stance.classifier import StanceClassifier, voice_context, voice_kind
 from stance.modelio import load_model, save_model
 
 TEXTS = [
@@ -95,3 +95,77 @@ def test_save_load_round_trip_without_pickle(tmp_path):
     assert loaded.get_params() == model.get_params()
     with np.load(path, allow_pickle=False) as archive:  # nothing in the file needs pickle
         assert all(archive[name].dtype != object for name in archive.files)
+
+
+# -- voice context -----------------------------------------------------------------------------
+def test_voice_context_is_the_mean_of_the_same_voice_elsewhere_in_the_article():
+    rows = [
+        {"doc": "a", "voice": "x"},
+        {"doc": "a", "voice": "x"},
+        {"doc": "a", "voice": "x"},
+        {"doc": "b", "voice": "x"},  # another article: never mixed in
+        {"doc": "a", "voice": "y"},
+        {"voice": "x"},  # no article: no context
+    ]
+    context = voice_context(rows, [0.2, 0.4, 0.9, -1.0, 0.5, 0.7])
+    assert context[:, 0] == pytest.approx([0.65, 0.55, 0.3, 0.0, 0.0, 0.0])
+    assert context[:, 1].tolist() == [1.0, 1.0, 1.0, 0.0, 0.0, 0.0]
+
+
+def _article(doc: str, voice: str, texts: list[str]) -> list[dict]:
+    return [{"text": t, "voice": voice, "doc": doc} for t in texts]
+
+
+def test_a_sentence_without_cues_leans_with_its_speakers_other_sentences():
+    """'"The people were not asked," she said' reads against next to a ministry's protests, not beside praise."""
+    from stance.modelio import default_model
+
+    model = default_model()
+    plain = "The people of this country were never asked, she told reporters."
+    hostile = _article(
+        "h",
+        "ministry",
+        ["The ministry condemned the pact as a dangerous provocation.", "It warned of grave consequences.", plain],
+    )
+    friendly = _article(
+        "f",
+        "ministry",
+        ["The ministry welcomed the pact as a historic step.", "It praised the strong partnership.", plain],
+    )
+    lean = {}
+    for name, rows in (("hostile", hostile), ("friendly", friendly)):
+        proba = model.predict_proba(rows)[-1]
+        classes = list(model.classes_)
+        lean[name] = proba[classes.index("favor")] - proba[classes.index("against")]
+    assert lean["hostile"] < lean["friendly"] - 0.1
+
+
+def test_an_articles_predictions_do_not_depend_on_the_other_articles_in_the_batch():
+    model = StanceClassifier().fit(
+        [dict(row, doc=f"d{i // 4}") for i, row in enumerate(X)], y
+    )
+    first = _article("one", "nato", ["We welcome the step.", "The office opens in May."])
+    second = _article("two", "nato", ["This is a provocation.", "The office opens in May."])
+    alone = model.predict_proba(first)
+    together = model.predict_proba(first + second)[:2]
+    assert np.array_equal(alone, together)
+
+
+def test_a_model_without_context_and_a_format_1_file_still_load(tmp_path):
+    import json
+
+    model = StanceClassifier(use_context=False).fit(X, y)
+    assert model.context_model_ is None
+    path = tmp_path / "old.npz"
+    save_model(model, path)
+    with np.load(path, allow_pickle=False) as archive:
+        arrays = {k: archive[k] for k in archive.files}
+    meta = json.loads(str(arrays["meta"]))
+    meta["format_version"] = 1  # what stance wrote before the voice context existed
+    meta["params"].pop("use_context")
+    meta["params"].pop("context_folds")
+    arrays["meta"] = np.array(json.dumps(meta))
+    np.savez(path, **arrays)
+    loaded = load_model(path)
+    assert loaded.use_context is False and loaded.context_model_ is None
+    assert np.allclose(loaded.predict_proba(X), model.predict_proba(X))
