@@ -24,6 +24,7 @@ test: $(STAMP)
 model: $(STAMP)
 	$(BIN)/stance train stance/data/annotations/seeds.jsonl stance/data/annotations/team_a.jsonl \
 		stance/data/annotations/team_b.jsonl stance/data/annotations/team_c.jsonl stance/data/annotations/team_d.jsonl \
+		stance/data/annotations/team_e.jsonl stance/data/annotations/team_f.jsonl \
 		--profiles-dir eval/profiles \
 		-o stance/data/model/stance-default.npz
 

@@ -10,7 +10,7 @@ borrows the lean of its speaker's other sentences. This is stacking (Wolpert 199
 collective classification: a first-stage model scores every sentence; its out-of-fold scores on
 the training data (folds grouped by article, so no sentence sees a model trained on its own
 article) give the context features of the second stage. Leave-one-event-out macro-F1 rose from
-0.795 to 0.819 with it (1,361 sentences, 15 events; ``benchmarks/classifier_grid.py``).
+0.794 to 0.818 with it (1,361 sentences, 15 events; ``benchmarks/validate.py``).
 
 A multinomial logistic regression learns the weights; its probabilities are
 calibrated by temperature scaling (Guo et al. 2017) fitted on out-of-fold scores, so a
@@ -165,7 +165,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         if self.use_context:
             self.context_model_ = self._logistic().fit(matrix, y)
             scores = self._out_of_fold_scores(matrix, y, examples)
-            matrix = self._with_context(matrix, examples, scores)
+            matrix = self._with_context(matrix, voice_context(examples, scores))
         self.model_ = self._logistic().fit(matrix, y)
         self.classes_ = self.model_.classes_
         self.temperature_ = self._fit_temperature(matrix, y)
@@ -184,9 +184,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             scores[test] = _lean(self._logistic().fit(matrix[train], y[train]), matrix[test])
         return scores
 
-    def _with_context(self, matrix, examples: Sequence[Mapping], scores: np.ndarray):
-        """``matrix`` with the voice-context columns of ``scores`` appended."""
-        context = voice_context(examples, scores)
+    def _with_context(self, matrix, context: np.ndarray):
+        """``matrix`` with the voice-context columns (:func:`voice_context`) appended."""
         return sparse.hstack([matrix, sparse.csr_matrix(context * self.lexicon_weight)], format="csr")
 
     def _word_vectorizer(self) -> TfidfVectorizer:
@@ -290,9 +289,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         matrix = self._matrix(examples)
         context = None
         if getattr(self, "context_model_", None) is not None:
-            scores = _lean(self.context_model_, matrix)
-            context = voice_context(examples, scores)
-            matrix = self._with_context(matrix, examples, scores)
+            context = voice_context(examples, _lean(self.context_model_, matrix))
+            matrix = self._with_context(matrix, context)
         return _logits(self.model_, matrix) / self.temperature_, context
 
     def predict_proba(self, X: Sequence) -> np.ndarray:
