@@ -207,16 +207,47 @@ def voice_of(speaker: str, profile: Profile) -> str:
     'nato'
     """
     matcher = alias_matcher(profile)
-    hit = matcher.match(_without_locatives(speaker))
+    hit = matcher.match(_without_locatives(_without_expert_apposition(speaker)))
     return hit[0] if hit else "other"
+
+
+#: Words in a person's apposition that say the person speaks for no actor: an expert, a former
+#: office-holder, someone at a research or teaching institution (docs/annotation.md: "other").
+NON_ACTOR_ROLE_WORDS = frozenset(
+    """analyst analysts researcher researchers fellow fellows professor professors scholar scholars
+    scientist scientists economist economists expert experts lecturer lecturers academic academics
+    commentator commentators observer observers former retired ex university institute foundation
+    think-tank tank centre center college academy""".split()
+)
+#: Heads of a group of people who speak for no actor wherever they are ("analysts in Brussels").
+NON_ACTOR_GROUP_WORDS = NON_ACTOR_ROLE_WORDS | frozenset("business residents locals".split())
+
+
+def _without_expert_apposition(phrase: str) -> str:
+    """ "Karim Nasser, a fellow at a Washington institute" -> "Karim Nasser": the place is not his voice.
+
+    The apposition still counts when it names an office ("Kim Sung-han, director of the NSO").
+    """
+    name, comma, apposition = phrase.partition(",")
+    if not comma or speaker_kind(name) != "person":
+        return phrase
+    words = {fold(w) for w in _words(apposition)}
+    return name if words & NON_ACTOR_ROLE_WORDS else phrase
 
 
 _LOCATIVE_RE = re.compile(r"\s(?:in|at|from|based in)\s+(?:the\s+)?[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)*")
 
 
 def _without_locatives(phrase: str) -> str:
-    """Drop "in Seoul", "at Peking University" from a description of a person (not from names)."""
-    if speaker_kind(phrase) != "person":
+    """Drop "in Seoul", "at Peking University" from a description of a person (not from names).
+
+    Groups lose their place only when they are experts or business people ("analysts in
+    Brussels"): "officials in Tokyo" are the Japanese government.
+    """
+    kind = speaker_kind(phrase)
+    if kind == "group" and {fold(w) for w in _head_words(phrase)} & NON_ACTOR_GROUP_WORDS:
+        return _LOCATIVE_RE.sub("", phrase)
+    if kind != "person":
         return phrase
     return _LOCATIVE_RE.sub("", phrase)
 
@@ -370,6 +401,17 @@ def _is_proper_name(phrase: str) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
+#: Nouns of a definite description that refers back to a news outlet ("the newspaper said").
+MEDIA_REFERENCE_NOUNS = frozenset(
+    "newspaper paper tabloid daily editorial commentary broadcaster channel agency outlet network station".split()
+)
+#: Words that mark an entity as a news outlet ("the Global Times", "state broadcaster CCTV", "Xinhua").
+MEDIA_NAME_WORDS = MEDIA_REFERENCE_NOUNS | frozenset(
+    """times herald tribune gazette journal news post television tv radio media xinhua kcna tass ria
+    sputnik rt cgtn cctv""".split()
+)
+
+
 class Discourse:
     """Recent entities of one article, for resolving pronouns and short references.
 
@@ -442,7 +484,11 @@ class Discourse:
             return None
         if words[0].casefold() == "the" and 2 <= len(words) <= 3:
             key = " " + fold(" ".join(words[1:])) + " "
-            return self._latest(lambda e: key in e.folded and e.speaker.name != phrase)
+            found = self._latest(lambda e: key in e.folded and e.speaker.name != phrase)
+            if found is None and fold(words[-1]) in MEDIA_REFERENCE_NOUNS:
+                # "the newspaper said" after "the Global Times said": the latest outlet named
+                found = self._latest(lambda e: bool(MEDIA_NAME_WORDS & set(e.folded.split())))
+            return found
         names = [w for w in words if w[:1].isupper() and fold(w) not in _TITLE_WORDS]
         if len(names) != 1:
             return None

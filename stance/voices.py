@@ -85,6 +85,15 @@ NOUN_TAKING_VERBS = frozenset(
     faced facing voice voices voiced voicing express expresses expressed expressing issue issues
     issued issuing""".split()
 )
+#: Reporting verbs that say nothing when negated: "did not respond to a request for comment",
+#: "did not say whether …" report no view (the outlet's narration).
+NO_CONTENT_VERBS = frozenset(
+    """say says said comment comments commented respond responds responded reply replies replied
+    confirm confirms confirmed disclose disclosed answer answered explain explained elaborate
+    elaborated specify specified""".split()
+)
+#: Words that negate a reporting verb just before it.
+NEGATORS = frozenset("not never no".split())
 #: Determiners before a noun use of a reporting word ("a warning", "their praise").
 NOUN_DETERMINERS = frozenset("the a an another its his her their our some any no".split())
 #: Articles and determiners: a phrase does not end on one.
@@ -395,7 +404,21 @@ def _find_cues(tokens: Sequence[_Token], lengths: Sequence[int]) -> list[_Cue]:
         cue = _noun_quote_cue(tokens) or _name_quote_cue(tokens, lengths)
         if cue is not None:
             cues.append(cue)
-    return _give_quotes_to_reporter(cues)
+    return _give_quotes_to_reporter(_without_rebuttal_tail(tokens, cues))
+
+
+#: Nouns of an appended rebuttal: '…, a charge Moscow denies' / '…, a claim officials called absurd'.
+REBUTTAL_NOUNS = frozenset("charge charges claim claims allegation allegations accusation accusations".split())
+
+
+def _without_rebuttal_tail(tokens: Sequence[_Token], cues: list[_Cue]) -> list[_Cue]:
+    """ 'X accused Y of …, a charge Y denies': the sentence is X's; the tail only notes the denial."""
+    for k in range(len(tokens) - 2):
+        after_break = tokens[k].text == "," or tokens[k].quote is not None  # '…, a charge' / '…,” a charge'
+        if after_break and tokens[k + 1].low in ("a", "an") and tokens[k + 2].low in REBUTTAL_NOUNS:
+            head = [c for c in cues if c.at < k]
+            return head if head and len(head) < len(cues) else cues
+    return cues
 
 
 def _give_quotes_to_reporter(cues: list[_Cue]) -> list[_Cue]:
@@ -413,6 +436,10 @@ def _give_quotes_to_reporter(cues: list[_Cue]) -> list[_Cue]:
             outer.attached.extend(inner.attached)
             inner.attached = []
     return cues
+
+
+def _is_negator(low: str) -> bool:
+    return low in NEGATORS or low.replace("’", "'").endswith("n't")
 
 
 def _auxiliary(low: str) -> str:
@@ -454,6 +481,8 @@ def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
         return False
     if following[:1] == ["from"] and not low.endswith(("ed", "ing")):
         return False  # "praise from allies and caution from the north": nouns
+    if low in NO_CONTENT_VERBS and any(_is_negator(t.low) for t in tokens[max(i - 3, 0) : i]):
+        return False  # "did not respond to a request for comment": no view is reported
     before = _skip_adverbs_back(tokens, i)
     previous = _auxiliary(tokens[before].low) if before >= 0 else ""
     if previous in MODALS or previous in NOUN_DETERMINERS or previous in NOUN_TAKING_VERBS:

@@ -692,3 +692,44 @@ def test_a_description_followed_by_a_name_displays_the_name():
 )
 def test_reporting_words_used_as_nouns_are_not_speech(text):
     assert only(text) == ("outlet", None, "none")
+
+
+# -- who is not an actor's voice, and what says nothing ---------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jon Vale, a fellow at a Freedonia research institute, said the treaty would hold.",
+        "Jon Vale, a former Freedonian diplomat, said the treaty would hold.",
+        "Analysts in Freedonia said the treaty would hold.",
+    ],
+)
+def test_experts_and_former_officials_are_other_even_where_an_alias_is_their_place(text):
+    assert only(text)[0] == "other"
+
+
+def test_an_office_in_the_apposition_still_names_the_actor():
+    spokesperson = "Jon Vale, a spokesperson of the Sylvanian Foreign Ministry, said the treaty was a trap."
+    assert only(spokesperson)[0] == "sylvania"
+    assert only("Officials in Freedonia said the treaty would hold.")[0] == "freedonia"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sylvanian Foreign Ministry did not respond to a request for comment.",
+        "Anna Berg did not say whether the locks would close.",
+        "Sylvania has not commented on the treaty.",
+    ],
+)
+def test_a_negated_reporting_verb_reports_no_view(text):
+    assert only(text) == ("outlet", None, "none")
+
+
+def test_an_appended_rebuttal_leaves_the_sentence_to_its_first_speaker():
+    text = "Sylvania accused Freedonia of “selling the canal to strangers,” a charge Freedonian officials denied."
+    assert only(text)[:2] == ("sylvania", "Sylvania")
+
+
+def test_the_newspaper_is_the_outlet_named_before():
+    text = "The state-run Daily Beacon said the treaty was a trap. “It is a surrender,” the newspaper said."
+    assert [v for v, _, _ in voices(text)] == ["sylvanian_media", "sylvanian_media"]
