@@ -11,11 +11,13 @@ Two kinds of figures, never mixed up:
 
 Writes ``stance/data/model/validation.json`` and prints the same table::
 
-    .venv/bin/python benchmarks/validate.py
+    .venv/bin/python benchmarks/validate.py                  # everything (about 15 minutes)
+    .venv/bin/python benchmarks/validate.py --held-out-only  # the held-out corpora only
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -56,23 +58,39 @@ def _heldout_figures(corpus: Path, model) -> list[dict]:
     return figures
 
 
-def main() -> None:
-    figures = []
-    comparison = compare_methods(ANNOTATIONS, profiles_dir=ROOT / "eval/profiles", folds=99)
-    n_events = len(comparison["per_group_macro_f1"])
-    note = f"leave-one-event-out cross-validation, {comparison['n']} coded sentences, {n_events} events"
-    for name, scores in comparison["methods"].items():
-        figures.append({"name": f"macro-F1, {name}", "value": scores["macro_f1"], "note": note})
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--held-out-only",
+        action="store_true",
+        help="keep the cross-validation figures of the existing file (they depend only on the "
+        "annotations and the classifier) and measure the held-out corpora again (after a change "
+        "to attribution, lexicon or pipeline)",
+    )
+    args = parser.parse_args(argv)
+    if args.held_out_only:
+        figures = [f for f in json.loads(OUT.read_text("utf-8")) if "cross-validation" in f["note"]]
+        per_group = {}
+    else:
+        comparison = compare_methods(ANNOTATIONS, profiles_dir=ROOT / "eval/profiles", folds=99)
+        n_events = len(comparison["per_group_macro_f1"])
+        note = f"leave-one-event-out cross-validation, {comparison['n']} coded sentences, {n_events} events"
+        figures = [
+            {"name": f"macro-F1, {name}", "value": scores["macro_f1"], "note": note}
+            for name, scores in comparison["methods"].items()
+        ]
+        per_group = comparison["per_group_macro_f1"]
     model = default_model()
     for corpus in HELDOUT_CORPORA:
         figures += _heldout_figures(corpus, model)
     OUT.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     for figure in figures:
         print(f"{figure['name']:<42} {figure['value']:.3f}   {figure['note']}")
-    print("per event (leave-one-event-out macro-F1):")
-    for group, values in comparison["per_group_macro_f1"].items():
+    if per_group:
+        print("per event (leave-one-event-out macro-F1):")
+    for group, values in per_group.items():
         print(f"  {group:<32} " + "  ".join(f"{k}={v:.3f}" for k, v in values.items()))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

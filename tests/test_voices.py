@@ -634,11 +634,10 @@ def coded_accuracy(gold_path: Path, profiles_dir: Path | None = None) -> dict:
 
 
 if __name__ == "__main__":
-    # .venv/bin/python tests/test_voices.py  -> accuracy on the seeds and the team_a dev set
+    # .venv/bin/python tests/test_voices.py  -> accuracy on the seeds and the team's coded documents
     annotations = ROOT / "stance" / "data" / "annotations"
-    for name in ("seeds.jsonl", "team_a.jsonl"):
-        if (annotations / name).exists():
-            print(coded_accuracy(annotations / name, ROOT / "eval" / "profiles"))
+    for path in sorted(annotations.glob("*.jsonl")):
+        print(coded_accuracy(path, ROOT / "eval" / "profiles"))
 
 
 @pytest.mark.parametrize(
