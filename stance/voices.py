@@ -442,6 +442,14 @@ def _is_negator(low: str) -> bool:
     return low in NEGATORS or low.replace("’", "'").endswith("n't")
 
 
+def _is_negated(tokens: Sequence[_Token], i: int) -> bool:
+    """A negation right before the verb, or before one adverb ("did not immediately respond")."""
+    j = i - 1
+    if j >= 0 and (tokens[j].low in ("yet", "immediately") or tokens[j].low in VERB_ADVERBS - NEGATORS):
+        j -= 1
+    return j >= 0 and _is_negator(tokens[j].low)
+
+
 def _auxiliary(low: str) -> str:
     """A contracted negation's auxiliary: "didn't" -> "did", "won't" -> "will", "can't" -> "can"."""
     low = low.replace("’", "'")
@@ -481,7 +489,7 @@ def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
         return False
     if following[:1] == ["from"] and not low.endswith(("ed", "ing")):
         return False  # "praise from allies and caution from the north": nouns
-    if low in NO_CONTENT_VERBS and any(_is_negator(t.low) for t in tokens[max(i - 3, 0) : i]):
+    if low in NO_CONTENT_VERBS and _is_negated(tokens, i):
         return False  # "did not respond to a request for comment": no view is reported
     before = _skip_adverbs_back(tokens, i)
     previous = _auxiliary(tokens[before].low) if before >= 0 else ""
