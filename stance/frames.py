@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from stance.errors import InputError
-from stance.lexicon import PhraseMatcher, phrase_key, tokenize
+from stance.lexicon import PhraseMatcher, phrase_key, sentence_tokens
 from stance.profile import FrameSpec, Profile
 
 __all__ = ["Frame", "FrameTagger", "FRAME_IDS", "load_codebook", "merge_codebook"]
@@ -159,7 +159,7 @@ class FrameTagger:
         >>> FrameTagger.from_profile().tag("It will harm regional stability and trade.")
         ('regional_stability', 'economy')
         """
-        tokens = tokenize(text)
+        tokens = sentence_tokens(text)
         shielded = [(m.start, m.end) for m in self._shield.find(tokens)] if self._shield.size else []
         ranks: set[int] = set()
         for match in self._matcher.find(tokens, longest=False):

@@ -141,6 +141,12 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN_RE.findall(text.translate(_APOSTROPHES).lower())
 
 
+@lru_cache(maxsize=4096)
+def sentence_tokens(text: str) -> tuple[str, ...]:
+    """:func:`tokenize` as a tuple, cached: the lexicon and the frame tagger read each sentence."""
+    return tuple(tokenize(text))
+
+
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """How a phrase is matched: its tokens' light stems, skip words dropped, ``*`` kept."""
     text = phrase.translate(_APOSTROPHES).lower()
@@ -203,28 +209,27 @@ class PhraseMatcher:
         position wins and matches do not overlap, so "not only" or "security threat" can
         shadow a shorter cue inside them. Without it every match is returned (frames).
         """
-        stems = [t if t in CLAUSE_BREAKS else light_stem(t) for t in tokens]
-        content = [i for i, t in enumerate(tokens) if t not in SKIP_WORDS]
+        stems, content = _stems_and_content(tuple(tokens))
         root = self._root
         out: list[Match] = []
-        position = 0
-        while position < len(content):
-            first = root.get(stems[content[position]])
-            found = self._walk(first, stems, content, position + 1) if first is not None else None
+        position = 0  # with ``longest``, matches do not overlap: the next may start here
+        # most positions start no phrase: find the ones that do in one pass
+        for start in [p for p, c in enumerate(content) if stems[c] in root]:
+            if start < position:
+                continue
+            found = self._walk(root[stems[content[start]]], stems, content, start + 1)
             if not found:
-                position += 1
                 continue
             if not longest:
-                out.extend(Match(content[position], content[end - 1] + 1, v) for end, v in found)
-                position += 1
+                out.extend(Match(content[start], content[end - 1] + 1, v) for end, v in found)
                 continue
             end, value = max(found, key=lambda item: item[0])
-            out.append(Match(content[position], content[end - 1] + 1, value))
+            out.append(Match(content[start], content[end - 1] + 1, value))
             position = end
         return out
 
     @staticmethod
-    def _walk(node: dict, stems: list[str], content: list[int], start: int) -> list[tuple[int, object]]:
+    def _walk(node: dict, stems: Sequence[str], content: Sequence[int], start: int) -> list[tuple[int, object]]:
         """All ``(end, value)`` of phrases continuing from ``node`` at ``content[start]``.
 
         Ends are positions in ``content``. Most positions start no phrase and never get here.
@@ -248,6 +253,18 @@ class PhraseMatcher:
                         break
                     stack.append((gap, j))
         return found
+
+
+@lru_cache(maxsize=4096)
+def _stems_and_content(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Light stems of ``tokens`` and the positions of its non-skip words.
+
+    The same for every matcher, and cached: a sentence goes through the cue, relevance, frame
+    and shield matchers, each of which would otherwise stem it again.
+    """
+    stems = tuple(t if t in CLAUSE_BREAKS else light_stem(t) for t in tokens)
+    content = tuple(i for i, t in enumerate(tokens) if t not in SKIP_WORDS)
+    return stems, content
 
 
 # -- lexicon entries ----------------------------------------------------------------------------
@@ -945,7 +962,7 @@ class LexiconScorer:
         >>> result.stance, result.cues
         ('against', ('-exacerbate', 'boost:only x1.3', '-tension'))
         """
-        tokens = tokenize(text)
+        tokens = sentence_tokens(text)
         weights, contrast = clause_weights(tokens)
         hits = _score_cues(_Context(tokens, weights, voice), self._cues.find(tokens))
         conditional = conditional_word(tokens) if hits else None
