@@ -340,9 +340,12 @@ def _lean(model: LogisticRegression, matrix) -> np.ndarray:
     """P(favor) − P(against) per row (0 for a class the model does not know)."""
     proba = softmax(_logits(model, matrix), axis=1)
     classes = list(model.classes_)
-    favor = proba[:, classes.index("favor")] if "favor" in classes else 0.0
-    against = proba[:, classes.index("against")] if "against" in classes else 0.0
-    return np.asarray(favor - against, dtype=float) * np.ones(len(proba))
+    lean = np.zeros(len(proba))
+    if "favor" in classes:
+        lean += proba[:, classes.index("favor")]
+    if "against" in classes:
+        lean -= proba[:, classes.index("against")]
+    return lean
 
 
 def _logits(model: LogisticRegression, matrix) -> np.ndarray:

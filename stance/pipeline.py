@@ -166,7 +166,7 @@ class Analyzer:
                     score=decision.score,
                     confidence=decision.confidence,
                     frames=self.tagger.tag(sentence.text),
-                    cues=decision.cues + context_cues if proba is not None else decision.cues,
+                    cues=decision.cues + context_cues,
                 )
             )
         return records

@@ -245,11 +245,8 @@ def _without_locatives(phrase: str) -> str:
     Brussels"): "officials in Tokyo" are the Japanese government.
     """
     kind = speaker_kind(phrase)
-    if kind == "group" and {fold(w) for w in _head_words(phrase)} & NON_ACTOR_GROUP_WORDS:
-        return _LOCATIVE_RE.sub("", phrase)
-    if kind != "person":
-        return phrase
-    return _LOCATIVE_RE.sub("", phrase)
+    is_expert_group = kind == "group" and bool({fold(w) for w in _head_words(phrase)} & NON_ACTOR_GROUP_WORDS)
+    return _LOCATIVE_RE.sub("", phrase) if kind == "person" or is_expert_group else phrase
 
 
 def _head_words(phrase: str) -> tuple[str, ...]:

@@ -420,11 +420,11 @@ def _home_country(members: list[_Node]) -> tuple[Nation | None, str]:
     for member in members:
         if member.stats is not None:
             outlets.update(member.stats.outlets)
+    outlet_nations = {outlet: _first_nation(outlet) for outlet in outlets}
     homes: Counter = Counter()
     for outlet, count in outlets.items():
-        home = _first_nation(outlet)
-        if home is not None:
-            homes[home.id] += count
+        if outlet_nations[outlet] is not None:
+            homes[outlet_nations[outlet].id] += count
     if not homes:
         return None, ""
     home, count = homes.most_common(1)[0]
@@ -435,7 +435,7 @@ def _home_country(members: list[_Node]) -> tuple[Nation | None, str]:
             "it may be one body of each country; split it by hand"
         )
     nation = next(n for n in nations() if n.id == home)
-    named = ", ".join(sorted(o for o in outlets if _first_nation(o) is nation))
+    named = ", ".join(sorted(o for o, n in outlet_nations.items() if n is nation))
     return nation, f"country taken from the outlet ({named}): officials named without a country are its own"
 
 
