@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from stance.corpus import Article
 from stance.frames import FrameTagger
 from stance.lexicon import LexiconScore, LexiconScorer
@@ -77,7 +75,7 @@ def combine(
         lex = _lexicon_distribution(lexicon)
         proba = {k: BLEND_WEIGHT * proba.get(k, 0.0) + (1 - BLEND_WEIGHT) * lex[k] for k in lex}
     stance = max(proba, key=lambda k: (proba[k], k == "neutral"))
-    score = float(np.clip(proba.get("favor", 0.0) - proba.get("against", 0.0), -1.0, 1.0))
+    score = min(1.0, max(-1.0, float(proba.get("favor", 0.0) - proba.get("against", 0.0))))
     model_cue = "model:" + ",".join(f"{k}={proba[k]:.2f}" for k in ("favor", "neutral", "against"))
     # "+ 0.0" turns a negative zero into 0.0, so records never show "-0.00"
     return Decision(stance, round(score, 4) + 0.0, round(float(proba[stance]), 4), (*lexicon.cues, model_cue))

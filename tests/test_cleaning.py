@@ -193,3 +193,64 @@ def test_widget_pre_test_never_hides_a_widget_line(words):
 
     text = " ".join(words)
     assert _may_be_widget(text) or not _ANY_WIDGET_RE.search(text)
+
+
+#: Letters Python's case-insensitive matching folds onto ASCII letters that ``str.lower`` does not.
+_ODD_CASE = {"s": "ſ", "i": "İ", "k": "K"}
+
+
+def _odd_case(word: str, flips: list[bool]) -> str:
+    """``word`` with some letters upper-cased or swapped for their odd case-insensitive twins."""
+    out = []
+    for ch, flip in zip(word, flips + [False] * len(word), strict=False):
+        out.append((_ODD_CASE.get(ch.lower(), ch.upper()) if flip else ch))
+    return "".join(out)
+
+
+_PROSE = "the minister said talks on the harbour treaty went well".split()
+
+
+@settings(max_examples=800)
+@given(
+    st.lists(st.sampled_from(_PROSE), min_size=8, max_size=14),
+    st.lists(
+        st.tuples(st.sampled_from(_WIDGET_VOCABULARY), st.lists(st.booleans(), max_size=12)), min_size=1, max_size=4
+    ),
+)
+def test_widget_pre_test_never_hides_a_widget_line_in_odd_case(prose, words):
+    """"SİGN IN to comment" is a widget line to the patterns (İ matches i), so the pre-test must agree."""
+    from stance.cleaning import _ANY_WIDGET_RE, _may_be_widget
+
+    text = " ".join(prose) + " " + " ".join(_odd_case(word, flips) for word, flips in words)
+    assert _may_be_widget(text) or not _ANY_WIDGET_RE.search(text)
+
+
+_CAPTION_VOCABULARY = (
+    "▲ △ ▶ ► ■ ⓒ Ⓒ [ ] [YONHAP] [ SEOUL ] photo Photo: PHOTO image: pictured: file AFP AP Reuters EPA Getty Images "
+    "Yonhap Xinhua Bloomberg FILE the minister said on Monday . , talks treaty harbour NATO"
+).split()
+
+
+@settings(max_examples=800)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_CAPTION_VOCABULARY), st.lists(st.booleans(), max_size=12)), min_size=1, max_size=20
+    ),
+    st.sampled_from(["", "\n", ".", " "]),
+    st.lists(st.sampled_from(_PROSE), max_size=10),
+)
+def test_caption_pre_test_never_hides_a_caption_line(words, end, prose):
+    """The caption pre-test may let prose through to the expression, but never stops a caption."""
+    from stance.cleaning import _CAPTION_RE, _may_be_caption
+
+    text = " ".join(_odd_case(word, flips) for word, flips in words) + end
+    text = " ".join(prose) + " " + text if prose else text
+    assert _may_be_caption(text) or not _CAPTION_RE.search(text)
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=80))
+def test_caption_pre_test_on_any_text(text):
+    from stance.cleaning import _CAPTION_RE, _may_be_caption
+
+    assert _may_be_caption(text) or not _CAPTION_RE.search(text)
