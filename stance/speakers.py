@@ -54,7 +54,7 @@ OFFICIAL_HEADS = frozenset(
     """council office ministry government administration agency department embassy committee
     commission assembly parliament congress senate cabinet secretariat delegation mission body
     authority authorities presidency command headquarters forces army navy military spokesperson
-    officials leadership party media press service""".split()
+    officials leadership party media press service spokespeople spokespersons spokesmen spokeswomen""".split()
 )
 #: Nouns of documents; "X's statement reads" and "according to X's website" give X.
 DOCUMENT_NOUNS = frozenset(
@@ -84,7 +84,7 @@ ORG_HEADS = frozenset(
 #: Plural heads: groups referred to by "they".
 GROUP_HEADS = frozenset(
     """officials experts analysts observers critics diplomats sources allies members leaders
-    residents people scholars researchers lawmakers authorities countries nations""".split()
+    residents people scholars researchers lawmakers authorities countries nations spokespeople""".split()
 )
 #: Nouns of quantity whose "of" phrase holds the head ("a handful of exiled activists").
 QUANTITY_NOUNS = frozenset("handful number group couple dozen majority minority few lot host".split())
@@ -246,7 +246,20 @@ def _without_locatives(phrase: str) -> str:
     """
     kind = speaker_kind(phrase)
     is_expert_group = kind == "group" and bool({fold(w) for w in _head_words(phrase)} & NON_ACTOR_GROUP_WORDS)
-    return _LOCATIVE_RE.sub("", phrase) if kind == "person" or is_expert_group else phrase
+    return _LOCATIVE_RE.sub(_unless_government_body, phrase) if kind == "person" or is_expert_group else phrase
+
+
+#: Heads of government bodies: someone "at Israel's Defence Ministry" speaks for it, unlike
+#: someone "at Peking University" (experts are settled before, by their apposition).
+GOVERNMENT_BODY_HEADS = frozenset(
+    """ministry ministries department embassy consulate mission delegation cabinet presidency
+    secretariat chancellery""".split()
+)
+
+
+def _unless_government_body(match: re.Match) -> str:
+    words = _words(match.group())
+    return match.group() if words and fold(words[-1]) in GOVERNMENT_BODY_HEADS else ""
 
 
 def _head_words(phrase: str) -> tuple[str, ...]:

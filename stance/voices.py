@@ -38,7 +38,16 @@ from importlib import resources
 from stance.corpus import Article
 from stance.profile import Profile
 from stance.quotes import Quote, find_quotes
-from stance.speakers import DOCUMENT_NOUNS, Discourse, Speaker, plausible_speaker, voice_of
+from stance.speakers import (
+    DOCUMENT_NOUNS,
+    GROUP_HEADS,
+    ORG_HEADS,
+    PERSON_WORDS,
+    Discourse,
+    Speaker,
+    plausible_speaker,
+    voice_of,
+)
 from stance.text import Sentence, split_sentences
 
 __all__ = ["Attribution", "Quote", "attribute", "find_quotes", "voice_of", "reporting_verbs"]
@@ -59,7 +68,7 @@ BE_FORMS = frozenset("is are was were be been being am".split())
 VERB_ADVERBS = frozenset(
     """also later earlier previously then again further once had has have did does do not never
     already just first last today yesterday only even still reportedly recently separately
-    similarly repeatedly publicly officially on monday tuesday wednesday thursday friday
+    similarly repeatedly publicly officially since on monday tuesday wednesday thursday friday
     saturday sunday""".split()
 )
 #: Words that end a speaker phrase read backwards from its verb (clause boundaries, verbs).
@@ -325,6 +334,7 @@ def _phrase_after(tokens: Sequence[_Token], start: int) -> tuple[int, int] | Non
     """The noun phrase starting at ``start``, read forwards (inverted subjects, "according to")."""
     i, end = start, start
     loose = False  # lower-case words may follow: after an article, a possessive or an adjective
+    headed = False  # a lower-case head noun was read
     while i < len(tokens) and i - start < MAX_PHRASE_TOKENS:
         token = tokens[i]
         if token.text == "(":
@@ -338,21 +348,30 @@ def _phrase_after(tokens: Sequence[_Token], start: int) -> tuple[int, int] | Non
         if token.low in PRONOUNS:
             end = i + 1 if i == start else end
             break
-        if not _fits_forward(tokens, i, start, loose):
+        if not _fits_forward(tokens, i, start, loose, headed):
             break
         loose = (
             token.low in DETERMINERS
             or _is_possessive(token)
             or _is_adjective(token)
-            or (loose and not token.is_capitalised)
+            or (loose and not token.is_capitalised and token.low not in _HEAD_NOUNS)
         )
+        if token.low in _HEAD_NOUNS and not token.is_capitalised:
+            headed = True  # "Chinese state media went further": a verb, not more of the phrase
         i += 1
         end = i if token.low not in PHRASE_PREPOSITIONS else end
     return _trim_phrase(tokens, start, end) if end > start else None
 
 
-def _fits_forward(tokens: Sequence[_Token], i: int, start: int, loose: bool) -> bool:
+#: Head nouns of speaker phrases: after one, a phrase read forwards takes only another head
+#: ("foreign ministry spokesman") or a preposition, not any lower-case word.
+_HEAD_NOUNS = PERSON_WORDS | ORG_HEADS | GROUP_HEADS
+
+
+def _fits_forward(tokens: Sequence[_Token], i: int, start: int, loose: bool, headed: bool = False) -> bool:
     token = tokens[i]
+    if headed and not token.is_capitalised and token.low not in PHRASE_PREPOSITIONS:
+        return token.low in _HEAD_NOUNS
     if token.is_capitalised or token.text[:1].isdigit() or i == start:
         return True
     if token.low in PHRASE_PREPOSITIONS:
@@ -517,6 +536,10 @@ def _verb_cue(tokens: Sequence[_Token], i: int) -> _Cue | None:
         return _inverted_cue(tokens, i) or _appositive_cue(tokens, i, before)
     if previous.low in ("and", "but"):
         return _Cue(verb.text, None, attached=_quotes_after(tokens, i + 1))
+    if previous.low == "who" and before > 0:  # "…, Anna Berg, who called the deal …": the antecedent
+        end = before - 1 if tokens[before - 1].text == "," else before
+        span = _phrase_before(tokens, end)
+        return _subject_cue(tokens, i, span) if span is not None else None
     span = _phrase_before(tokens, before + 1)
     if span is None:
         return None

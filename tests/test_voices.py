@@ -404,6 +404,10 @@ def test_unknown_named_speaker_is_other():
         ("Sylvania Daily columnist Ana Ruiz", "sylvanian_media"),
         ("Jonas Weber", "other"),
         ("an expert in Sylvania", "other"),
+        ("a senior official at Sylvania's Foreign Ministry", "sylvania"),
+        ("an official at the Freedonian Foreign Ministry", "freedonia"),
+        ("a professor at a Sylvania university", "other"),
+        ("Jonas Weber, a fellow at the Sylvanian Foreign Ministry's academy", "other"),
     ],
 )
 def test_voice_of(speaker, voice):
@@ -633,13 +637,6 @@ def coded_accuracy(gold_path: Path, profiles_dir: Path | None = None) -> dict:
     }
 
 
-if __name__ == "__main__":
-    # .venv/bin/python tests/test_voices.py  -> accuracy on the seeds and the team's coded documents
-    annotations = ROOT / "stance" / "data" / "annotations"
-    for path in sorted(annotations.glob("*.jsonl")):
-        print(coded_accuracy(path, ROOT / "eval" / "profiles"))
-
-
 @pytest.mark.parametrize(
     "phrase, name",
     [
@@ -732,3 +729,41 @@ def test_an_appended_rebuttal_leaves_the_sentence_to_its_first_speaker():
 def test_the_newspaper_is_the_outlet_named_before():
     text = "The state-run Daily Beacon said the treaty was a trap. “It is a surrender,” the newspaper said."
     assert [v for v, _, _ in voices(text)] == ["sylvanian_media", "sylvanian_media"]
+
+
+# -- forms of report found on the team's coded documents (team_g, team_h) -----------------------
+@pytest.mark.parametrize(
+    ("text", "voice", "speaker"),
+    [
+        ("Freedonia has since said it will sign the canal treaty.", "freedonia", "Freedonia"),
+        ("Anna Berg reminded Sylvania that the treaty was signed in May.", "freedonia", "Anna Berg"),
+        ("Anna Berg demanded that Sylvania publish the terms of the treaty.", "freedonia", "Anna Berg"),
+        ("Sylvania reacted angrily to the canal treaty.", "sylvania", "Sylvania"),
+        ("Freedonian government spokespeople insist that the treaty is fair.", "freedonia", None),
+        ("Sylvanian state media went further, accusing Freedonia of betrayal.", "sylvanian_media", None),
+        ("One exception was Anna Berg, who called the treaty “a purchase made in secret.”", "freedonia", "Anna Berg"),
+    ],
+)
+def test_further_forms_of_report(text, voice, speaker):
+    got_voice, got_speaker, _ = only(text)
+    assert got_voice == voice
+    if speaker is not None:
+        assert got_speaker == speaker
+
+
+def test_a_phrase_read_forwards_ends_after_its_head_noun():
+    """"state media went further": "went" is the verb, so the speaker is "Sylvanian state media"."""
+    assert only("Sylvanian state media went further, accusing Freedonia of betrayal.")[1] == "Sylvanian state media"
+    # a second head noun still belongs to the phrase
+    assert voices("Sylvanian Foreign Ministry spokesperson Chen Hao said the treaty was unfair.")[0][0] == "sylvania"
+
+
+def test_thanks_to_is_not_a_report():
+    assert only("The canal reopened thanks to the treaty.")[0] == "outlet"
+
+
+if __name__ == "__main__":
+    # .venv/bin/python tests/test_voices.py  -> accuracy on the seeds and the team's coded documents
+    annotations = ROOT / "stance" / "data" / "annotations"
+    for path in sorted(annotations.glob("*.jsonl")):
+        print(coded_accuracy(path, ROOT / "eval" / "profiles"))
