@@ -55,6 +55,25 @@ TOPICS = (
     "military medicine",
 )
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Openings put before most sentences (not before a quotation): with the day, month and place
+#: they make nearly every sentence of a large corpus unique, as in real coverage, so caches
+#: keyed on a sentence's text do not flatter the benchmark.
+LEADS = (
+    "On {weekday}, ",
+    "On {day} {month}, ",
+    "Late on {weekday}, ",
+    "In {city} on {weekday}, ",
+    "Speaking in {city} on {day} {month}, ",
+    "Earlier on {weekday}, ",
+    "As of {day} {month}, ",
+    "In {city}, ",
+)
+#: Endings for sentences that open with a quotation ('…,” X said on Tuesday.').
+TAILS = (" on {weekday}", " on {day} {month}", " in {city} on {weekday}", " late on {weekday}", " in {city}")
+ANALYST_FIRST = ("Elena", "Tomas", "Hannah", "Rajiv", "Sofia", "Marcus", "Ines", "Jonas", "Amara", "Kenji", "Lucia")
+ANALYST_LAST = ("Markovic", "Reyes", "Lindqvist", "Menon", "Albrecht", "Oyelaran", "Varga", "Okafor", "Sato", "Brandt")
+
 KOREAN_SPEAKERS = (
     "Kim Sung-han",
     "Park Jin",
@@ -162,8 +181,11 @@ KINDS = {
 }
 
 
-def _fill(template: str, rng: random.Random, outlet: str) -> str:
+def _fill(template: str, rng: random.Random, outlet: str, lead: float = 0.0) -> str:
+    """``template`` with its slots filled; with probability ``lead`` an opening goes before it."""
     analyst, role = rng.choice(ANALYSTS)
+    if rng.random() < 0.7:  # most analysts are named from the pools, not the fixed list
+        analyst = f"{rng.choice(ANALYST_FIRST)} {rng.choice(ANALYST_LAST)}"
     values = {
         "city": rng.choice(CITIES),
         "month": rng.choice(MONTHS),
@@ -178,8 +200,16 @@ def _fill(template: str, rng: random.Random, outlet: str) -> str:
         "an": analyst,
         "role": role,
         "outlet": outlet,
+        "weekday": rng.choice(WEEKDAYS),
+        "day": str(rng.randint(1, 28)),
     }
     text = template.format(**values)
+    if rng.random() < lead and text[0].isalpha():
+        opening = rng.choice(LEADS).format(**values)
+        keep_capital = text.split(" ", 1)[0] not in ("The", "A", "In", "According", "Neither", "Talks", "Parliament")
+        text = opening + (text if keep_capital else text[0].lower() + text[1:])
+    elif rng.random() < lead and text.endswith("."):
+        text = text[:-1] + rng.choice(TAILS).format(**values) + "."
     return text[0].upper() + text[1:]
 
 
@@ -189,10 +219,10 @@ def make_article(number: int, seed: int = 0) -> dict:
     outlet = rng.choice(sorted(OUTLETS))
     weights = OUTLETS[outlet]
     kinds = list(weights)
-    paragraphs = [_fill(rng.choice(NARRATION), rng, outlet)]  # a lead in the outlet's voice
+    paragraphs = [_fill(rng.choice(NARRATION), rng, outlet, lead=0.75)]  # a lead in the outlet's voice
     for _ in range(rng.randint(5, 11)):
         kind = rng.choices(kinds, weights=[weights[k] for k in kinds])[0]
-        sentences = [_fill(rng.choice(KINDS[kind]), rng, outlet) for _ in range(rng.randint(1, 3))]
+        sentences = [_fill(rng.choice(KINDS[kind]), rng, outlet, lead=0.75) for _ in range(rng.randint(1, 3))]
         paragraphs.append(" ".join(sentences))
         if rng.random() < 0.15:
             paragraphs.append(_fill(rng.choice(BOILERPLATE), rng, outlet))

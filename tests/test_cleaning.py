@@ -203,7 +203,7 @@ def _odd_case(word: str, flips: list[bool]) -> str:
     """``word`` with some letters upper-cased or swapped for their odd case-insensitive twins."""
     out = []
     for ch, flip in zip(word, flips + [False] * len(word), strict=False):
-        out.append((_ODD_CASE.get(ch.lower(), ch.upper()) if flip else ch))
+        out.append(_ODD_CASE.get(ch.lower(), ch.upper()) if flip else ch)
     return "".join(out)
 
 
