@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize import punkt
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
 __all__ = ["Sentence", "split_sentences", "paragraph_spans"]
 
@@ -55,13 +56,76 @@ _PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n\s*")
 _TERMINAL_RE = re.compile(r"[.!?…:;,\-–—][\"'”’»)\]]*$")
 
 
+#: Flags that mean the same in ``re`` as in the ``regex`` engine nltk may compile with.
+_PORTABLE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE
+
+
+#: ``\s`` and ``\S`` in nltk's expressions (none of them puts one inside a character class).
+_SPACE_CLASS_RE = re.compile(r"(?<!\\)\\([sS])")
+
+
+def _plain(pattern) -> re.Pattern:
+    r"""``pattern`` (a compiled ``re`` pattern, or nltk's timed ``regex`` wrapper) compiled by ``re``.
+
+    The two engines class one set of characters differently: ``re`` takes the separators
+    U+001C-U+001F for white space, ``regex`` does not; ``\s`` and ``\S`` are narrowed to
+    ``regex``'s meaning, so ``re`` matches exactly what nltk's engine would.
+    """
+    if isinstance(pattern, re.Pattern):
+        return pattern
+    narrowed = {"s": r"[^\S\x1c-\x1f]", "S": r"[\S\x1c-\x1f]"}
+    source = _SPACE_CLASS_RE.sub(lambda m: narrowed[m.group(1)], pattern.pattern)
+    return re.compile(source, pattern.flags & _PORTABLE_FLAGS)
+
+
+class _PlainLanguageVars(PunktLanguageVars):
+    """nltk's English Punkt expressions, run by the standard library's ``re``.
+
+    Since 3.10 nltk compiles every expression with the third-party ``regex`` engine under a
+    wall-clock timeout, a guard against hostile *patterns*. These patterns are nltk's own,
+    fixed ones, which nltk ran with ``re`` for years; ``re`` runs them about four times faster,
+    and Punkt's word and boundary scans were the largest part of sentence splitting. The
+    patterns are taken from the installed nltk, so its behaviour (e.g. curly quotes as
+    closing punctuation) is kept; they are only recompiled, and the spans are the same as
+    nltk's own (property-tested; :func:`_plain` settles the one difference between the engines).
+    """
+
+    re_boundary_realignment = _plain(PunktLanguageVars.re_boundary_realignment)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._plain_word = _plain(PunktLanguageVars._word_tokenizer_re(self))
+        self._plain_period = _plain(PunktLanguageVars.period_context_re(self))
+
+    def _word_tokenizer_re(self):
+        return self._plain_word
+
+    def period_context_re(self):
+        return self._plain_period
+
+
+class _PlainToken(PunktToken):
+    """nltk's Punkt token, its type and shape tests run by ``re`` (see :class:`_PlainLanguageVars`)."""
+
+    __slots__ = ()
+    _RE_ELLIPSIS = _plain(PunktToken._RE_ELLIPSIS)
+    _RE_NUMERIC = _plain(PunktToken._RE_NUMERIC)
+    _RE_INITIAL = _plain(PunktToken._RE_INITIAL)
+    _RE_ALPHA = _plain(PunktToken._RE_ALPHA)
+    _NON_PUNCT = _plain(getattr(punkt, "_re_non_punct", re.compile(r"[^\W\d]")))
+
+    @property
+    def is_non_punct(self):
+        return self._NON_PUNCT.search(self.type)
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
     """Punkt with the shipped abbreviation list; built once per process."""
     params = PunktParameters()
     listing = resources.files("stance").joinpath("data/abbreviations.txt").read_text("utf-8")
     params.abbrev_types = {line.strip() for line in listing.splitlines() if line.strip() and not line.startswith("#")}
-    return PunktSentenceTokenizer(params)
+    return PunktSentenceTokenizer(params, lang_vars=_PlainLanguageVars(), token_cls=_PlainToken)
 
 
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -125,9 +189,14 @@ def _heading_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         yield span
 
 
+def punkt_spans(block: str) -> list[tuple[int, int]]:
+    """Punkt's sentence spans of ``block``: the same as nltk's own tokenizer with our abbreviations."""
+    return list(_tokenizer().span_tokenize(block))
+
+
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Punkt spans inside one block, with closing quotes moved back to their sentence."""
-    spans = [(start + a, start + b) for a, b in _tokenizer().span_tokenize(text[start:end])]
+    spans = [(start + a, start + b) for a, b in punkt_spans(text[start:end])]
     merged: list[tuple[int, int]] = []
     for s_start, s_end in spans:
         # Untrained Punkt sometimes breaks before a lower-case word ('…said.” he added.');

@@ -116,3 +116,22 @@ def test_offsets_exact_on_news_like_fragments(parts):
     value = " ".join(parts)
     for s in split_sentences(value):
         assert value[s.start : s.end] == s.text
+
+
+_PUNKT_ALPHABET = st.sampled_from(
+    list("abcXYZ .!?,;:\"'“”‘’()-—…\n\t0123456789")
+    + ["Mr.", "U.S.", "e.g.", "Gen.", "\u00e9", "e\u0301", "\u0660", "\u00a0", "\u2028", "ß", "İ", "\u200b"]
+    + ["\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\x0b", "\u180e", "\ufeff"]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_PUNKT_ALPHABET, max_size=60).map("".join))
+def test_punkt_spans_are_nltks_own(text):
+    """Punkt run by ``re`` (faster) splits exactly as nltk's own tokenizer, odd characters included."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from stance.text import _tokenizer, punkt_spans
+
+    stock = PunktSentenceTokenizer(_tokenizer()._params)
+    assert punkt_spans(text) == list(stock.span_tokenize(text))
