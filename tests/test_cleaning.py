@@ -254,3 +254,16 @@ def test_caption_pre_test_on_any_text(text):
     from stance.cleaning import _CAPTION_RE, _may_be_caption
 
     assert _may_be_caption(text) or not _CAPTION_RE.search(text)
+
+
+@pytest.mark.parametrize("corpus", ["heldout", "heldout2", "heldout3", "heldout4"])
+def test_every_coded_sentence_of_the_held_out_corpora_survives_cleaning_and_splitting(corpus):
+    """Sentence units as the coders cut them, after cleaning (rules never tuned on these)."""
+    from stance.corpus import load_corpus
+    from stance.text import split_sentences
+
+    root = HELDOUT.parent / corpus
+    articles = {a.id: a for a in load_corpus([root / "articles"])}
+    sentences = {doc: {s.text for s in split_sentences(a.text)} for doc, a in articles.items()}
+    gold = [json.loads(line) for line in (root / "gold.jsonl").read_text("utf-8").splitlines()]
+    assert [g["text"] for g in gold if g["text"] not in sentences[g["doc_id"]]] == []

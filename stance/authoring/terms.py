@@ -3,10 +3,10 @@
 Keyness is Dunning's log-likelihood ratio G² (Dunning 1993; as used for corpus comparison by
 Rayson & Garside 2000) of a phrase's count in the corpus against its count in a *background
 corpus*. With no network and no general frequency list, the background is the team's own
-annotation sentences (``stance/data/annotations/*.jsonl``: news sentences on seven different
+annotation sentences (``stance/data/annotations/*.jsonl``: news sentences on 31 different
 events), counted once by :func:`build_background` into ``stance/data/background.json``
 (regenerate with ``python benchmarks/build_background.py``). A background event whose sentences
-appear in the corpus itself (the seeds are one of the seven events) is left out, so a corpus
+appear in the corpus itself (the seeds are one of the events) is left out, so a corpus
 is never compared with itself.
 
 Candidates are 1-3 word phrases inside a sentence that do not cross punctuation, do not begin
