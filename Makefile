@@ -22,9 +22,7 @@ test: $(STAMP)
 
 # Retrain the default model shipped in stance/data/model/ from the project's annotations.
 model: $(STAMP)
-	$(BIN)/stance train stance/data/annotations/seeds.jsonl stance/data/annotations/team_a.jsonl \
-		stance/data/annotations/team_b.jsonl stance/data/annotations/team_c.jsonl stance/data/annotations/team_d.jsonl \
-		stance/data/annotations/team_e.jsonl stance/data/annotations/team_f.jsonl \
+	$(BIN)/stance train $(sort $(wildcard stance/data/annotations/*.jsonl)) \
 		--profiles-dir eval/profiles \
 		-o stance/data/model/stance-default.npz
 
