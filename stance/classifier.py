@@ -449,9 +449,12 @@ class _FastTfidf:
     def _word_columns(self, text: str, columns: list[int]) -> None:
         tokens = self.token_re.findall(text)
         vocabulary = self.vocabulary
+        get = vocabulary.get
         for n in range(self.low, self.high + 1):
-            grams = tokens if n == 1 else (" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
-            for gram in grams:
-                column = vocabulary.get(gram)
-                if column is not None:
-                    columns.append(column)
+            if n == 1:
+                grams = tokens
+            elif n == 2:
+                grams = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+            else:
+                grams = [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+            columns.extend(column for column in map(get, grams) if column is not None)

@@ -217,7 +217,11 @@ class PhraseMatcher:
         for start in [p for p, c in enumerate(content) if stems[c] in root]:
             if start < position:
                 continue
-            found = self._walk(root[stems[content[start]]], stems, content, start + 1)
+            node = root[stems[content[start]]]
+            if len(node) == 1 and _END in node:  # a one-word phrase that nothing continues
+                found = [(start + 1, node[_END])]
+            else:
+                found = self._walk(node, stems, content, start + 1)
             if not found:
                 continue
             if not longest:

@@ -262,7 +262,8 @@ def test_ctrl_c_in_a_real_process_exits_130(tmp_path, jobs):
     import time
 
     corpus = tmp_path / "big.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": BODY * 20}) + "\n" for i in range(3000)))
+    # long enough that the run is still going after 4 s (a signal during interpreter shutdown is not ours)
+    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": BODY * 20}) + "\n" for i in range(15000)))
     out = tmp_path / "rep"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
