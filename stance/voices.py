@@ -125,7 +125,10 @@ BACKSHIFT_MODALS = frozenset({"would"})
 #: Words that open a clausal complement of a verb of belief.
 COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 #: Verbs of belief that take an "as" predicate instead ("see the deal as proof").
-AS_PREDICATE_VERBS = frozenset("see sees saw seeing view views viewed viewing regard regards regarded".split())
+AS_PREDICATE_VERBS = frozenset(
+    """see sees saw seeing view views viewed viewing regard regards regarded present presents presented
+    presenting""".split()
+)
 #: How far after a verb of belief its complement may begin, in tokens.
 COMPLEMENT_WINDOW = 12
 #: Participles used as adjectives in names of speakers ("the ruling party").
@@ -134,6 +137,13 @@ ING_ADJECTIVES = frozenset("ruling governing leading visiting outgoing incoming 
 PRONOUNS = frozenset("he she it they we".split())
 #: Verbs of the list that are speech only with a particle or a document subject.
 PARTICLE_VERBS = {verb: "out" for verb in "point points pointed pointing rule rules ruled ruling".split()}
+PARTICLE_VERBS.update({verb: "foul" for verb in "cry cries cried crying".split()})  # "as Algeria cries foul"
+#: "The deal drew criticism from X": X reacted (the noun names a reaction, "from" its source).
+DRAW_VERBS = frozenset("draw draws drew drawn drawing".split())
+REACTION_NOUNS = frozenset(
+    """criticism condemnation praise protest protests rebuke rebukes warning warnings fire ire
+    objections complaints anger applause""".split()
+)
 DOCUMENT_VERBS = frozenset({"read", "reads"})
 
 #: Words trimmed from the start of a speaker phrase (openers and prepositions, not articles).
@@ -410,6 +420,8 @@ def _find_cues(tokens: Sequence[_Token], lengths: Sequence[int]) -> list[_Cue]:
             continue
         if token.low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
             cue = _according_cue(tokens, i)
+        elif token.low in DRAW_VERBS and _reaction_from(tokens, i) is not None:
+            cue = _reaction_cue(tokens, i)
         elif token.low in verbs and _is_speech_use(tokens, i):
             cue = _verb_cue(tokens, i)
         elif token.low in beliefs and _has_complement(tokens, i) and _is_speech_use(tokens, i):
@@ -713,6 +725,25 @@ def _quoted_as_cue(tokens: Sequence[_Token], i: int, as_at: int, attached: list[
     if span and span[0] > 0 and tokens[span[0] - 1].low in ("quoted", "cited"):
         return _Cue(tokens[i].text, _phrase(tokens, *span), attached=attached)
     return None
+
+
+def _reaction_from(tokens: Sequence[_Token], i: int) -> int | None:
+    """Index of "from" in "drew (a / sharp) criticism from": a reaction noun at most two words on."""
+    for j in range(i + 1, min(i + 4, len(tokens) - 2)):
+        if tokens[j].low in REACTION_NOUNS and tokens[j + 1].low == "from":
+            return j + 1
+        if not tokens[j].is_word or tokens[j].is_capitalised:
+            return None
+    return None
+
+
+def _reaction_cue(tokens: Sequence[_Token], i: int) -> _Cue | None:
+    """``the deal drew criticism from X``: X reacted; the unit carries X's evaluation (guideline 8.10)."""
+    source = _reaction_from(tokens, i)
+    span = _phrase_after(tokens, source + 1) if source is not None else None
+    if span is None:
+        return None
+    return _Cue(" ".join(t.text for t in tokens[i : source + 1]), _phrase(tokens, *span))
 
 
 def _according_cue(tokens: Sequence[_Token], i: int) -> _Cue | None:

@@ -681,13 +681,15 @@ def test_a_description_followed_by_a_name_displays_the_name():
 @pytest.mark.parametrize(
     "text",
     [
-        "Treaty draws praise from shippers and caution from fishermen",
-        "The treaty drew a warning from the fishermen's union on Monday.",
         "Their praise for the canal treaty was muted.",
+        "The treaty drew a crowd to the harbour on Monday.",
+        "Anna Berg's warning went unheeded.",
     ],
 )
 def test_reporting_words_used_as_nouns_are_not_speech(text):
     assert only(text) == ("outlet", None, "none")
+
+
 
 
 # -- who is not an actor's voice, and what says nothing ---------------------------------------
@@ -742,6 +744,13 @@ def test_the_newspaper_is_the_outlet_named_before():
         ("Freedonian government spokespeople insist that the treaty is fair.", "freedonia", None),
         ("Sylvanian state media went further, accusing Freedonia of betrayal.", "sylvanian_media", None),
         ("One exception was Anna Berg, who called the treaty “a purchase made in secret.”", "freedonia", "Anna Berg"),
+        # guideline 8.10: "drew criticism from X" carries X's evaluation, so the unit is X's
+        ("At home, the treaty drew criticism from Freedonian opposition groups.", "other", None),
+        ("The treaty drew sharp criticism from Sylvania Daily.", "sylvanian_media", "Sylvania Daily"),
+        ("The treaty drew a warning from the fishermen's union on Monday.", "other", None),
+        ("Treaty draws praise from shippers and caution from fishermen", "other", "shippers"),
+        ("Canal treaty signed as Sylvania cries foul", "sylvania", "Sylvania"),
+        ("Anna Berg presented the treaty as proof of good will.", "freedonia", "Anna Berg"),
     ],
 )
 def test_further_forms_of_report(text, voice, speaker):
