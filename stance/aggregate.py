@@ -6,7 +6,7 @@ holds the records. Two things are not constant in size, on purpose and with a bo
 
 * Bootstrap intervals need scores. Each group (an outlet × voice cell, an outlet's quoted
   sentences, a voice pooled over outlets) keeps at most :data:`RESERVOIR_SIZE` scores, drawn by
-  reservoir sampling (Vitter's algorithm R) with an RNG seeded from ``seed`` and the group's
+  reservoir sampling (Li's algorithm L) with an RNG seeded from ``seed`` and the group's
   name. Below the cap the interval uses every score; above it, it uses the sample and is rescaled
   to the full count (see :func:`bootstrap_interval`). The mean itself is always exact.
 * Document counts number each article id once (one dict for the corpus) and keep one bit per
@@ -380,23 +380,43 @@ def _plain(value: Any) -> Any:
 
 # -- online accumulation -----------------------------------------------------------------------
 class _Scores:
-    """Running count and sum of scores plus a seeded reservoir sample of them."""
+    """Running count and sum of scores plus a seeded reservoir sample of them.
 
-    __slots__ = ("key", "n", "total", "sample", "cap", "_rng")
+    The reservoir is Li's algorithm L (1994): once full, it draws how many scores to skip
+    before the next one enters, so a score that does not enter costs a comparison, not a
+    random draw (the sample is uniform, as with algorithm R).
+    """
+
+    __slots__ = ("key", "n", "total", "sample", "cap", "_rng", "_w", "_next")
 
     def __init__(self, key: str, seed: int, cap: int) -> None:
         self.key, self.n, self.total, self.sample, self.cap = key, 0, 0.0, [], cap
         self._rng = random.Random(f"{seed}:{key}")
+        self._w = 1.0
+        self._next = 0  # the count at which the next score enters the full reservoir
 
     def add(self, score: float) -> None:
         self.n += 1
         self.total += score
         if len(self.sample) < self.cap:
             self.sample.append(score)
-        else:  # algorithm R: keep the new score with probability cap / n
-            slot = self._rng.randrange(self.n)
-            if slot < self.cap:
-                self.sample[slot] = score
+            if len(self.sample) == self.cap:
+                self._advance()
+        elif self.n == self._next:
+            self.sample[self._rng.randrange(self.cap)] = score
+            self._advance()
+
+    def _advance(self) -> None:
+        """Algorithm L: shrink the weight, then draw the gap to the next score that enters."""
+        self._w *= math.exp(math.log(self._uniform()) / self.cap)
+        self._next = self.n + int(math.log(self._uniform()) / math.log1p(-self._w)) + 1
+
+    def _uniform(self) -> float:
+        """A draw in (0, 1): ``random()`` may return 0."""
+        while True:
+            u = self._rng.random()
+            if u > 0.0:
+                return u
 
     def estimate(self, resamples: int, seed: int, confidence: float) -> Estimate:
         if self.n == 0:
@@ -420,13 +440,17 @@ class _DocSet:
     group then needs only ``articles / 8`` bytes, whatever order the records come in.
     """
 
-    __slots__ = ("bits", "count")
+    __slots__ = ("bits", "count", "last")
 
     def __init__(self) -> None:
         self.bits = bytearray()
         self.count = 0
+        self.last = -1  # an article's records come together: most adds repeat the last number
 
     def add(self, number: int) -> None:
+        if number == self.last:
+            return
+        self.last = number
         byte, bit = divmod(number, 8)
         if byte >= len(self.bits):
             self.bits.extend(bytes(byte + 1 - len(self.bits) + len(self.bits) // 2))

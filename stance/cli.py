@@ -161,7 +161,7 @@ def engine_options(func: Callable) -> Callable:
         default=1,
         show_default=True,
         type=click.IntRange(1),
-        help="Worker processes; output is identical to --jobs 1.",
+        help="Processes: this one and N-1 workers; output is identical to --jobs 1.",
     )(func)
 
 

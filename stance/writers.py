@@ -11,6 +11,7 @@ import json
 import operator
 import shutil
 from collections.abc import Iterable
+from dataclasses import fields
 from typing import TextIO
 
 from stance.records import RECORD_FIELDS, SentenceRecord
@@ -26,9 +27,17 @@ LIST_SEPARATOR = "|"
 _FIELD_VALUES = operator.attrgetter(*RECORD_FIELDS)
 
 
+#: Positions of the list fields (``frames``, ``cues``) in a row.
+_FIELD_TYPES = {f.name: str(f.type) for f in fields(SentenceRecord)}
+_LIST_POSITIONS = tuple(i for i, name in enumerate(RECORD_FIELDS) if _FIELD_TYPES[name].startswith("tuple"))
+
+
 def record_row(record: SentenceRecord) -> list[str | int | float | None]:
     """A record as a CSV row in contract field order (lists joined with ``|``)."""
-    return [LIST_SEPARATOR.join(v) if isinstance(v, tuple) else v for v in _FIELD_VALUES(record)]
+    row = list(_FIELD_VALUES(record))
+    for i in _LIST_POSITIONS:
+        row[i] = LIST_SEPARATOR.join(row[i])
+    return row
 
 
 def write_records(records: Iterable[SentenceRecord], stream: TextIO, fmt: str = "jsonl") -> int:

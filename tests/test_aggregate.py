@@ -276,3 +276,21 @@ def _many(n: int, seed: int) -> list[SentenceRecord]:
             )
         )
     return out
+
+
+def test_reservoir_sample_is_uniform_and_bounded():
+    """Every score has the same chance to be kept (cap / n), whatever its position in the stream."""
+    from stance.aggregate import _Scores
+
+    n, cap, trials = 40, 8, 3000
+    kept = [0] * n
+    for trial in range(trials):
+        scores = _Scores(f"g{trial}", seed=trial, cap=cap)
+        for i in range(n):
+            scores.add(float(i))
+        assert len(scores.sample) == cap and len(set(scores.sample)) == cap
+        assert scores.n == n and scores.total == sum(range(n))
+        for value in scores.sample:
+            kept[int(value)] += 1
+    rates = [k / trials for k in kept]
+    assert all(abs(rate - cap / n) < 0.04 for rate in rates), rates
