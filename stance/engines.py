@@ -1,9 +1,10 @@
-"""Run the pipeline over a corpus: in this process, in worker processes, or on a Dask cluster.
+"""Run the pipeline over a corpus: in this process, with worker processes, or on a Dask cluster.
 
 Every engine yields the records of one article at a time *in input order*, so the output of
 ``--jobs 4`` is byte-identical to ``--jobs 1`` and memory stays bounded by a small window of
 articles in flight. Workers build their own :class:`~stance.pipeline.Analyzer` once (profile
 matchers, model) from a picklable :class:`EngineSpec`, instead of receiving it per article.
+With ``--jobs N`` this process is one of the N: it analyses chunks too (see :func:`run_jobs`).
 """
 
 from __future__ import annotations
