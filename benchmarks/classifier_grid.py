@@ -30,6 +30,9 @@ from stance.training import examples_for, resolve_profiles
 # than the classifier alone at the same setting. Chosen: C=8, lexicon_weight=1, rule "classifier".
 # Again on 2026-11-28 with team_d (1,361 sentences, 15 events): classifier-only 0.791 (C 2) and
 # 0.795 (C 8, lexicon_weight 1 or 3); blends 0.754-0.794. The choice stands.
+# Again on 2026-11-28 with team_g and team_h (3,033 sentences, 31 events, voice context on):
+# C 2 gave 0.755 with lexicon_weight 1 or 3 (blends 0.702-0.754); the shipped C 8 gives 0.757
+# (benchmarks/validate.py, calibrated). The run was stopped before the C 8 rows; the choice stands.
 GRID = {
     "C": [2.0, 8.0],
     "lexicon_weight": [1.0, 3.0],
