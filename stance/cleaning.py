@@ -88,7 +88,7 @@ _WIDGET_TRIGGERS = (
 _SHORT_WIDGET_CHARS = 40
 #: Characters Python's case-insensitive matching treats as ASCII letters that ``str.lower`` does not.
 _IGNORECASE_FOLDS = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i", "\u212a": "k", "\u212b": "a"})
-_IGNORECASE_ODD = "\u017f\u0131\u0130\u212a\u212b"
+_IGNORECASE_ODD = "".join(map(chr, _IGNORECASE_FOLDS))
 
 
 def _may_be_widget(text: str) -> bool:
@@ -108,6 +108,7 @@ def _fold(text: str) -> str:
     if not text.isascii() and any(ch in text for ch in _IGNORECASE_ODD):
         text = text.translate(_IGNORECASE_FOLDS)
     return text.lower()
+
 
 # Labels that open a list of links to other stories.
 _SECTION_LABEL_RE = re.compile(

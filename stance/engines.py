@@ -130,11 +130,14 @@ def _share_work(articles, here: Analyzer, context, spec: EngineSpec, workers: in
             else:
                 window.append(here.analyze_articles(batch))
             while window and (isinstance(window[0], list) or window[0].ready() or len(window) > _MAX_PENDING):
-                head = window.popleft()
-                yield from head if isinstance(head, list) else head.get()
+                yield from _records_of(window.popleft())
         while window:
-            head = window.popleft()
-            yield from head if isinstance(head, list) else head.get()
+            yield from _records_of(window.popleft())
+
+
+def _records_of(chunk) -> list[list[SentenceRecord]]:
+    """A chunk's records: analysed here (a list) or by a worker (wait for its result)."""
+    return chunk if isinstance(chunk, list) else chunk.get()
 
 
 @functools.lru_cache(maxsize=4)

@@ -88,8 +88,9 @@ INVERTING_VERBS = frozenset(
 )
 #: Verbs whose object a reporting noun is ("drew praise", "issued a warning", "voiced caution"):
 #: after one of them, "praise" or "warning" is a noun, not a verb of speech.
-NOUN_TAKING_VERBS = frozenset(
-    """draw draws drew drawn drawing win wins won winning earn earns earned earning receive receives
+DRAW_VERBS = frozenset("draw draws drew drawn drawing".split())
+NOUN_TAKING_VERBS = DRAW_VERBS | frozenset(
+    """win wins won winning earn earns earned earning receive receives
     received receiving spark sparks sparked sparking attract attracts attracted attracting face faces
     faced facing voice voices voiced voicing express expresses expressed expressing issue issues
     issued issuing""".split()
@@ -139,7 +140,6 @@ PRONOUNS = frozenset("he she it they we".split())
 PARTICLE_VERBS = {verb: "out" for verb in "point points pointed pointing rule rules ruled ruling".split()}
 PARTICLE_VERBS.update({verb: "foul" for verb in "cry cries cried crying".split()})  # "as Algeria cries foul"
 #: "The deal drew criticism from X": X reacted (the noun names a reaction, "from" its source).
-DRAW_VERBS = frozenset("draw draws drew drawn drawing".split())
 REACTION_NOUNS = frozenset(
     """criticism condemnation praise protest protests rebuke rebukes warning warnings fire ire
     objections complaints anger applause""".split()
@@ -420,7 +420,7 @@ def _find_cues(tokens: Sequence[_Token], lengths: Sequence[int]) -> list[_Cue]:
             continue
         if token.low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
             cue = _according_cue(tokens, i)
-        elif token.low in DRAW_VERBS and _reaction_from(tokens, i) is not None:
+        elif token.low in DRAW_VERBS:  # none of them is a reporting verb
             cue = _reaction_cue(tokens, i)
         elif token.low in verbs and _is_speech_use(tokens, i):
             cue = _verb_cue(tokens, i)
