@@ -11,14 +11,17 @@ in ``docs/method.md``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from stance.corpus import Article
 from stance.frames import FrameTagger
 from stance.lexicon import LexiconScore, LexiconScorer
 from stance.profile import Profile
-from stance.records import SentenceRecord
+from stance.records import RECORD_FIELDS, SentenceRecord
 from stance.text import split_sentences
 from stance.voices import Attribution, attribute
 
@@ -32,6 +35,8 @@ DEFAULT_RULE = "classifier"
 BLEND_WEIGHT = 0.6
 #: Smallest voice-context lean worth a ``context:`` cue in a record (nearer 0 it explains nothing).
 CONTEXT_CUE_MIN = 0.05
+#: Distinct sentences whose lexicon score and frames an :class:`Analyzer` remembers.
+SENTENCE_CACHE = 1 << 14
 #: Probability mass the lexicon puts on its own label, scaled by its confidence, in the blend.
 _LEXICON_SHARPNESS = 0.9
 
@@ -75,8 +80,9 @@ def combine(
         lex = _lexicon_distribution(lexicon)
         proba = {k: BLEND_WEIGHT * proba.get(k, 0.0) + (1 - BLEND_WEIGHT) * lex[k] for k in lex}
     stance = max(proba, key=lambda k: (proba[k], k == "neutral"))
-    score = min(1.0, max(-1.0, float(proba.get("favor", 0.0) - proba.get("against", 0.0))))
-    model_cue = "model:" + ",".join(f"{k}={proba[k]:.2f}" for k in ("favor", "neutral", "against"))
+    favor, against = proba.get("favor", 0.0), proba.get("against", 0.0)
+    score = min(1.0, max(-1.0, float(favor - against)))
+    model_cue = f"model:favor={proba['favor']:.2f},neutral={proba['neutral']:.2f},against={proba['against']:.2f}"
     # "+ 0.0" turns a negative zero into 0.0, so records never show "-0.00"
     return Decision(stance, round(score, 4) + 0.0, round(float(proba[stance]), 4), (*lexicon.cues, model_cue))
 
@@ -87,6 +93,18 @@ def _lexicon_distribution(lexicon: LexiconScore) -> dict[str, float]:
     dist = {"favor": rest, "neutral": rest, "against": rest}
     dist[lexicon.stance] += sharp
     return dist
+
+
+def _record(*values) -> SentenceRecord:
+    """A record from its field values in :data:`~stance.records.RECORD_FIELDS` order.
+
+    The same object the dataclass constructor makes (the fields of a record are set once, here),
+    at a third of the cost: a frozen dataclass sets each of its 17 fields through
+    ``object.__setattr__``, and a corpus has millions of records.
+    """
+    record = object.__new__(SentenceRecord)
+    record.__dict__.update(zip(RECORD_FIELDS, values, strict=True))
+    return record
 
 
 class Analyzer:
@@ -110,6 +128,11 @@ class Analyzer:
         self.rule = rule
         self.scorer = LexiconScorer.from_profile(profile)
         self.tagger = FrameTagger.from_profile(profile)
+        # A sentence's lexicon score depends only on its text and voice, its frames only on its
+        # text: news repeats sentences (wire copy in many outlets, standard background lines),
+        # so both are remembered for the last SENTENCE_CACHE sentences of this analyzer.
+        self._score = functools.lru_cache(maxsize=SENTENCE_CACHE)(self.scorer.score)
+        self._tag = functools.lru_cache(maxsize=SENTENCE_CACHE)(self.tagger.tag)
 
     def analyze_article(self, article: Article) -> list[SentenceRecord]:
         """All sentence records of one article, in reading order."""
@@ -126,7 +149,7 @@ class Analyzer:
         for article in articles:
             sentences = split_sentences(article.text)
             attributions = attribute(article, self.profile, sentences) if sentences else []
-            lexicon = [self.scorer.score(s.text, a.voice) for s, a in zip(sentences, attributions, strict=True)]
+            lexicon = [self._score(s.text, a.voice) for s, a in zip(sentences, attributions, strict=True)]
             parsed.append((article, sentences, attributions, lexicon))
         probas = iter(
             self._probabilities(
@@ -147,24 +170,24 @@ class Analyzer:
             proba, context_cues = next(probas)
             decision = combine(lex, proba, self.rule)
             records.append(
-                SentenceRecord(
-                    doc_id=article.id,
-                    outlet=article.outlet,
-                    title=article.title,
-                    date=article.date,
-                    url=article.url,
-                    index=sentence.index,
-                    start=sentence.start,
-                    end=sentence.end,
-                    text=sentence.text,
-                    voice=attribution.voice,
-                    speaker=attribution.speaker,
-                    quote=attribution.quote,
-                    stance=decision.stance,
-                    score=decision.score,
-                    confidence=decision.confidence,
-                    frames=self.tagger.tag(sentence.text),
-                    cues=decision.cues + context_cues,
+                _record(
+                    article.id,
+                    article.outlet,
+                    article.title,
+                    article.date,
+                    article.url,
+                    sentence.index,
+                    sentence.start,
+                    sentence.end,
+                    sentence.text,
+                    attribution.voice,
+                    attribution.speaker,
+                    attribution.quote,
+                    decision.stance,
+                    decision.score,
+                    decision.confidence,
+                    self._tag(sentence.text),
+                    decision.cues + context_cues,
                 )
             )
         return records
@@ -193,7 +216,7 @@ class Analyzer:
         explained = getattr(self.model, "predict_proba_explained", None)
         matrix, context = explained(rows) if explained else (self.model.predict_proba(rows), None)
         classes = [str(c) for c in self.model.classes_]
-        probas = [dict(zip(classes, map(float, row), strict=True)) for row in matrix]
+        probas = [dict(zip(classes, row, strict=True)) for row in np.asarray(matrix, dtype=float).tolist()]
         if context is None:
             return [(proba, ()) for proba in probas]
         return [

@@ -66,6 +66,16 @@ def test_batched_analysis_equals_one_article_at_a_time(corpus, korea_nato, local
     assert sum(map(len, local_records)) > 500
 
 
+def test_records_do_not_depend_on_what_the_analyzer_saw_before(corpus, korea_nato, local_records):
+    """The analyzer remembers repeated sentences; a record must not change with that memory."""
+    analyzer = EngineSpec(korea_nato).build()
+    articles = list(load_corpus([corpus]))
+    backwards = [analyzer.analyze_article(article) for article in reversed(articles)]
+    assert backwards[::-1] == local_records
+    again = [analyzer.analyze_article(article) for article in articles]  # every sentence seen
+    assert again == local_records
+
+
 def test_fast_tfidf_gives_scikit_learns_matrix(local_records):
     from stance.classifier import _FastTfidf
     from stance.modelio import default_model
