@@ -526,7 +526,21 @@ def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
     previous = _auxiliary(tokens[before].low) if before >= 0 else ""
     if previous in MODALS or previous in NOUN_DETERMINERS or previous in NOUN_TAKING_VERBS:
         return False  # "will say"; "a warning", "their praise"; "drew praise": nouns, not speech
-    return not (previous in BE_FORMS and not low.endswith("ing"))
+    return not (previous in BE_FORMS and not low.endswith("ing")) or _has_agent(tokens, i)
+
+
+def _has_agent(tokens: Sequence[_Token], i: int) -> bool:
+    """A passive reporting verb with its agent: "was welcomed by Pakistan", "were criticised by …".
+
+    Not "announced by": "the pact was announced by the three governments in 2021" narrates an
+    event, it reports no view.
+    """
+    return (
+        i + 2 < len(tokens)
+        and tokens[i + 1].low == "by"
+        and tokens[i + 2].is_word
+        and not tokens[i].low.startswith("announc")
+    )
 
 
 def _verb_cue(tokens: Sequence[_Token], i: int) -> _Cue | None:
@@ -539,6 +553,8 @@ def _verb_cue(tokens: Sequence[_Token], i: int) -> _Cue | None:
     after_quote = previous is not None and (
         previous.quote is not None or previous.text == "," and before > 0 and tokens[before - 1].quote is not None
     )
+    if previous is not None and previous.low in BE_FORMS and _has_agent(tokens, i):
+        return _agent_cue(tokens, i)
     if previous is None or after_quote:
         cue = _inverted_cue(tokens, i)
         if cue is not None and after_quote:
@@ -556,6 +572,15 @@ def _verb_cue(tokens: Sequence[_Token], i: int) -> _Cue | None:
     if span is None:
         return None
     return _subject_cue(tokens, i, span)
+
+
+def _agent_cue(tokens: Sequence[_Token], i: int) -> _Cue | None:
+    """``X was welcomed by Y``: the agent after "by" is the speaker."""
+    span = _phrase_after(tokens, i + 2)
+    if span is None:
+        return None
+    phrase, _ = _owner(tokens, *span)
+    return _Cue(tokens[i].text, phrase, attached=_quotes_after(tokens, span[1]))
 
 
 def _subject_cue(tokens: Sequence[_Token], i: int, span: tuple[int, int], appos: str = "") -> _Cue | None:
@@ -636,9 +661,13 @@ def _inverted_cue(tokens: Sequence[_Token], i: int) -> _Cue | None:
     span = _phrase_after(tokens, i + 1)
     if span is None:
         return None
+    first = tokens[span[0]]
+    if not (first.is_capitalised or first.low in DETERMINERS or first.low in PRONOUNS):
+        # after a quotation or comma only: a sentence-initial "Asked about X, …" has no subject
+        span = _role_then_name(tokens, i + 1) if i > 0 else None
+        if span is None:
+            return None
     start, end = span
-    if not (tokens[start].is_capitalised or tokens[start].low in DETERMINERS or tokens[start].low in PRONOUNS):
-        return None
     if all(t.low in VERB_ADVERBS for t in tokens[start:end]):
         return None  # "said Tuesday"
     if end < len(tokens) and not _ends_inverted_subject(tokens[end]):
@@ -646,6 +675,31 @@ def _inverted_cue(tokens: Sequence[_Token], i: int) -> _Cue | None:
     appos, after = _appos_after(tokens, end)
     phrase, _ = _owner(tokens, start, end)
     return _Cue(tokens[i].text, phrase, appos, _quotes_after(tokens, after))
+
+
+def _role_then_name(tokens: Sequence[_Token], start: int) -> tuple[int, int] | None:
+    """An inverted subject in lower case: a role before a name or a bare group.
+
+    'said opposition lawmaker Jane Doe' gives the name (titles are not part of the speaker);
+    'said senior officials' gives the group. Up to :data:`_ROLE_WORDS_MAX` lower-case words.
+    """
+    j = start
+    while j < len(tokens) and j - start < _ROLE_WORDS_MAX:
+        token = tokens[j]
+        if not token.is_word or token.is_capitalised or token.low in PHRASE_STOPS or token.low in PHRASE_PREPOSITIONS:
+            break
+        if _is_verb_like(token):
+            break
+        j += 1
+    if j == start:
+        return None
+    if j < len(tokens) and tokens[j].is_capitalised:
+        return _phrase_after(tokens, j)
+    return (start, j) if tokens[j - 1].low in _HEAD_NOUNS else None
+
+
+#: Lower-case words a role may have before the name ("foreign ministry spokesperson").
+_ROLE_WORDS_MAX = 4
 
 
 def _ends_inverted_subject(token: _Token) -> bool:

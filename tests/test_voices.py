@@ -767,6 +767,41 @@ def test_a_phrase_read_forwards_ends_after_its_head_noun():
     assert voices("Sylvanian Foreign Ministry spokesperson Chen Hao said the treaty was unfair.")[0][0] == "sylvania"
 
 
+# -- forms of report found on the team's coded documents (team_i, team_j) -----------------------
+@pytest.mark.parametrize(
+    ("text", "voice", "speaker"),
+    [
+        # an inverted subject in lower case: a role before a name, or a bare group
+        ("“The treaty is fair,” said opposition deputy Anna Berg.", "freedonia", "Anna Berg"),
+        ("“The treaty is fair,” said foreign ministry spokesperson Tor Halvorsen.", "freedonia", "Tor Halvorsen"),
+        ("“The treaty is a trap,” said senior officials.", "other", "senior officials"),
+        # a passive reporting verb with its agent
+        ("The treaty was welcomed by Foreign Minister Anna Berg.", "freedonia", "Anna Berg"),
+        ("The treaty was also sharply criticised by Sylvania Daily, which called it a trap.", "sylvanian_media", None),
+        ("Anna Berg repeated that the treaty would stand.", "freedonia", "Anna Berg"),
+    ],
+)
+def test_forms_of_report_of_team_i_and_j(text, voice, speaker):
+    got_voice, got_speaker, _ = only(text)
+    assert got_voice == voice
+    if speaker is not None:
+        assert got_speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The canal treaty was announced by Freedonia and Sylvania in 2021.",  # an event, no view
+        "The canal was opened by Anna Berg in May.",  # not a reporting verb
+        "“The treaty is fair,” said yesterday.",  # no subject at all
+        "Asked about Sylvanian objections, the crowd cheered.",  # "asked about" names no speaker
+    ],
+)
+def test_no_speaker_where_there_is_none(text):
+    voice, speaker, _ = only(text)
+    assert speaker is None and voice in ("outlet", "other")
+
+
 def test_thanks_to_is_not_a_report():
     assert only("The canal reopened thanks to the treaty.")[0] == "outlet"
 
