@@ -733,7 +733,7 @@ def test_the_newspaper_is_the_outlet_named_before():
     assert [v for v, _, _ in voices(text)] == ["sylvanian_media", "sylvanian_media"]
 
 
-# -- forms of report found on the team's coded documents (team_g, team_h) -----------------------
+# -- forms of report found on the team's coded documents (team_g to team_j) ----------------------
 @pytest.mark.parametrize(
     ("text", "voice", "speaker"),
     [
@@ -751,6 +751,14 @@ def test_the_newspaper_is_the_outlet_named_before():
         ("Treaty draws praise from shippers and caution from fishermen", "other", "shippers"),
         ("Canal treaty signed as Sylvania cries foul", "sylvania", "Sylvania"),
         ("Anna Berg presented the treaty as proof of good will.", "freedonia", "Anna Berg"),
+        # team_i, team_j: an inverted subject in lower case (a role before a name, a bare group),
+        # a passive reporting verb with its agent, "repeated"
+        ("“The treaty is fair,” said opposition deputy Anna Berg.", "freedonia", "Anna Berg"),
+        ("“The treaty is fair,” said foreign ministry spokesperson Tor Halvorsen.", "freedonia", "Tor Halvorsen"),
+        ("“The treaty is a trap,” said senior officials.", "other", "senior officials"),
+        ("The treaty was welcomed by Foreign Minister Anna Berg.", "freedonia", "Anna Berg"),
+        ("The treaty was also sharply criticised by Sylvania Daily, which called it a trap.", "sylvanian_media", None),
+        ("Anna Berg repeated that the treaty would stand.", "freedonia", "Anna Berg"),
     ],
 )
 def test_further_forms_of_report(text, voice, speaker):
@@ -765,27 +773,6 @@ def test_a_phrase_read_forwards_ends_after_its_head_noun():
     assert only("Sylvanian state media went further, accusing Freedonia of betrayal.")[1] == "Sylvanian state media"
     # a second head noun still belongs to the phrase
     assert voices("Sylvanian Foreign Ministry spokesperson Chen Hao said the treaty was unfair.")[0][0] == "sylvania"
-
-
-# -- forms of report found on the team's coded documents (team_i, team_j) -----------------------
-@pytest.mark.parametrize(
-    ("text", "voice", "speaker"),
-    [
-        # an inverted subject in lower case: a role before a name, or a bare group
-        ("“The treaty is fair,” said opposition deputy Anna Berg.", "freedonia", "Anna Berg"),
-        ("“The treaty is fair,” said foreign ministry spokesperson Tor Halvorsen.", "freedonia", "Tor Halvorsen"),
-        ("“The treaty is a trap,” said senior officials.", "other", "senior officials"),
-        # a passive reporting verb with its agent
-        ("The treaty was welcomed by Foreign Minister Anna Berg.", "freedonia", "Anna Berg"),
-        ("The treaty was also sharply criticised by Sylvania Daily, which called it a trap.", "sylvanian_media", None),
-        ("Anna Berg repeated that the treaty would stand.", "freedonia", "Anna Berg"),
-    ],
-)
-def test_forms_of_report_of_team_i_and_j(text, voice, speaker):
-    got_voice, got_speaker, _ = only(text)
-    assert got_voice == voice
-    if speaker is not None:
-        assert got_speaker == speaker
 
 
 @pytest.mark.parametrize(
