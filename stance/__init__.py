@@ -8,14 +8,31 @@ The public library API. Each stage is a plain function over frozen dataclasses::
     sentences = stance.split_sentences(articles[0].text)
 """
 
-from stance.aggregate import Summary, summarize
-from stance.authoring import Coverage, Draft, draft_profile, profile_coverage
-from stance.corpus import Article, iter_articles, load_corpus
-from stance.errors import InputError, StanceError
-from stance.profile import Profile, load_profile
-from stance.records import SentenceRecord
-from stance.text import Sentence, split_sentences
-from stance.voices import Attribution, attribute
+import importlib
+
+#: Where each public name lives. They are imported on first use (PEP 562), so that ``import
+#: stance`` and the command line start without loading scikit-learn, nltk and matplotlib until
+#: a stage needs them, and a Ctrl-C while they load ends quietly (see :mod:`stance.launch`).
+_EXPORTS = {
+    "Summary": "stance.aggregate",
+    "summarize": "stance.aggregate",
+    "Coverage": "stance.authoring",
+    "Draft": "stance.authoring",
+    "draft_profile": "stance.authoring",
+    "profile_coverage": "stance.authoring",
+    "Article": "stance.corpus",
+    "iter_articles": "stance.corpus",
+    "load_corpus": "stance.corpus",
+    "InputError": "stance.errors",
+    "StanceError": "stance.errors",
+    "Profile": "stance.profile",
+    "load_profile": "stance.profile",
+    "SentenceRecord": "stance.records",
+    "Sentence": "stance.text",
+    "split_sentences": "stance.text",
+    "Attribution": "stance.voices",
+    "attribute": "stance.voices",
+}
 
 __version__ = "0.1.0"
 
@@ -40,3 +57,16 @@ __all__ = [
     "summarize",
     "__version__",
 ]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'stance' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

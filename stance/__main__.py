@@ -1,5 +1,5 @@
 """``python -m stance`` runs the command line."""
 
-from stance.cli import main
+from stance.launch import main
 
 main()
