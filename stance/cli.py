@@ -19,7 +19,7 @@ from pathlib import Path
 import click
 
 from stance import __version__
-from stance.errors import InputError
+from stance.errors import InputError, StanceError
 
 DEFAULT_PROFILE = "korea-nato"
 
@@ -42,6 +42,8 @@ def handle_errors(func: Callable) -> Callable:
             return func(*args, **kwargs)
         except InputError as exc:
             raise InputFailure(str(exc)) from None
+        except StanceError as exc:  # not the input's fault (a worker died): exit 1, one line
+            raise click.ClickException(str(exc)) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
         except BrokenPipeError:

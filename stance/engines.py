@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from stance.corpus import Article
+from stance.errors import WorkerDied
 from stance.pipeline import DEFAULT_RULE, Analyzer
 from stance.profile import Profile
 from stance.records import SentenceRecord
@@ -34,6 +35,8 @@ IN_FLIGHT_PER_JOB = 6
 _MAX_PENDING = 32
 #: Interpreter switch interval while ``--jobs`` runs (seconds; Python's default is 0.005).
 SWITCH_INTERVAL = 0.001
+#: Seconds between checks that the workers are alive while waiting for a chunk.
+WORKER_CHECK_SECONDS = 1.0
 #: Size asked for the pipe that carries the workers' records back (see :func:`_widen_result_pipe`).
 RESULT_PIPE_BYTES = 1 << 20
 #: Articles per Dask task.
@@ -137,6 +140,7 @@ def _share_work(articles, here: Analyzer, context, spec: EngineSpec, workers: in
     finally:
         _inherited = None
     _widen_result_pipe(pool)
+    watched = list(getattr(pool, "_pool", ()))  # the worker processes, to notice one dying
     with pool:
         window: collections.deque = collections.deque()  # per chunk: records done here, or a pending result
         for batch in batches(articles):
@@ -146,9 +150,9 @@ def _share_work(articles, here: Analyzer, context, spec: EngineSpec, workers: in
             else:
                 window.append(here.analyze_articles(batch))
             while window and (isinstance(window[0], list) or window[0].ready() or len(window) > _MAX_PENDING):
-                yield from _records_of(window.popleft())
+                yield from _records_of(window.popleft(), watched)
         while window:
-            yield from _records_of(window.popleft())
+            yield from _records_of(window.popleft(), watched)
 
 
 def _widen_result_pipe(pool) -> None:
@@ -168,9 +172,25 @@ def _widen_result_pipe(pool) -> None:
         pass
 
 
-def _records_of(chunk) -> list[list[SentenceRecord]]:
-    """A chunk's records: analysed here (a list) or by a worker (wait for its result)."""
-    return chunk if isinstance(chunk, list) else chunk.get()
+def _records_of(chunk, watched: list) -> list[list[SentenceRecord]]:
+    """A chunk's records: analysed here (a list) or by a worker (wait for its result).
+
+    A worker killed mid-chunk (the kernel's out-of-memory killer, a ``kill -9``) loses that
+    chunk and ``multiprocessing`` silently starts another worker, so the result would never
+    come: while waiting, the workers are checked every :data:`WORKER_CHECK_SECONDS`.
+    """
+    if isinstance(chunk, list):
+        return chunk
+    while not chunk.ready():
+        chunk.wait(WORKER_CHECK_SECONDS)
+        dead = next((p for p in watched if p.exitcode is not None), None)
+        if dead is not None and not chunk.ready():
+            raise WorkerDied(
+                f"a --jobs worker process died during the run (exit code {dead.exitcode}"
+                f"{', killed by a signal: out of memory?' if dead.exitcode < 0 else ''}); "
+                "its articles were not analysed, nothing was written. Rerun, with fewer --jobs if memory is short"
+            )
+    return chunk.get()
 
 
 @functools.lru_cache(maxsize=4)

@@ -39,3 +39,10 @@ class InputError(StanceError):
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {self.message}"
+
+
+class WorkerDied(StanceError):
+    """A ``--jobs`` worker process ended in the middle of a run (killed, e.g. out of memory).
+
+    Its chunk of articles is lost, so the run stops instead of waiting for it forever.
+    """

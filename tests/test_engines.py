@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import signal
 from pathlib import Path
 
 import numpy as np
@@ -16,10 +18,12 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
+from stance import engines
 from stance.aggregate import summarize
 from stance.cli import cli
 from stance.corpus import load_corpus
 from stance.engines import EngineSpec, run_dask, run_local
+from stance.errors import WorkerDied
 from stance.partitions import parquet_available, write_partitions
 from stance.records import SentenceRecord
 
@@ -91,6 +95,37 @@ def test_fast_tfidf_gives_scikit_learns_matrix(local_records):
         assert got.shape == expected.shape
         for name in ("indptr", "indices", "data"):
             assert np.array_equal(getattr(got, name), getattr(expected, name)), name
+
+
+def _killed(batch):
+    """A worker's task that dies as the out-of-memory killer would end it (module level: pickled)."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_worker_killed_mid_run_stops_the_run_instead_of_hanging(monkeypatch, corpus, korea_nato):
+    monkeypatch.setattr(engines, "_analyze_in_worker", _killed)
+    monkeypatch.setattr(engines, "WORKER_CHECK_SECONDS", 0.1)
+
+    def hung(*args):
+        raise AssertionError("the run waited for the dead worker's chunk")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        with pytest.raises(WorkerDied, match="worker process died .*killed by a signal"):
+            list(engines.run_jobs(load_corpus([corpus]), EngineSpec(korea_nato), 2))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_dead_worker_is_one_line_and_exit_1_on_the_command_line(monkeypatch, tmp_path, corpus):
+    monkeypatch.setattr(engines, "_analyze_in_worker", _killed)
+    monkeypatch.setattr(engines, "WORKER_CHECK_SECONDS", 0.1)
+    result = CliRunner().invoke(cli, ["report", str(corpus), "--jobs", "2", "-q", "-o", str(tmp_path / "rep")])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: a --jobs worker process died") and "Traceback" not in result.output
+    assert not (tmp_path / "rep").exists()
 
 
 def test_jobs_2_output_is_byte_identical_to_jobs_1(tmp_path, corpus):
