@@ -21,7 +21,7 @@ from stance.corpus import Article
 from stance.frames import FrameTagger
 from stance.lexicon import LexiconScore, LexiconScorer
 from stance.profile import Profile
-from stance.records import RECORD_FIELDS, SentenceRecord
+from stance.records import SentenceRecord, record_from_values
 from stance.text import split_sentences
 from stance.voices import Attribution, attribute
 
@@ -95,18 +95,6 @@ def _lexicon_distribution(lexicon: LexiconScore) -> dict[str, float]:
     return dist
 
 
-def _record(*values) -> SentenceRecord:
-    """A record from its field values in :data:`~stance.records.RECORD_FIELDS` order.
-
-    The same object the dataclass constructor makes (the fields of a record are set once, here),
-    at a third of the cost: a frozen dataclass sets each of its 17 fields through
-    ``object.__setattr__``, and a corpus has millions of records.
-    """
-    record = object.__new__(SentenceRecord)
-    record.__dict__.update(zip(RECORD_FIELDS, values, strict=True))
-    return record
-
-
 class Analyzer:
     """Everything needed to turn articles into records, built once.
 
@@ -170,7 +158,7 @@ class Analyzer:
             proba, context_cues = next(probas)
             decision = combine(lex, proba, self.rule)
             records.append(
-                _record(
+                record_from_values(
                     article.id,
                     article.outlet,
                     article.title,

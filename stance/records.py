@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields
 
-__all__ = ["SentenceRecord", "RECORD_FIELDS", "VOICES_FIXED", "STANCES", "QUOTE_TYPES"]
+__all__ = ["SentenceRecord", "RECORD_FIELDS", "VOICES_FIXED", "STANCES", "QUOTE_TYPES", "record_from_values"]
 
 #: Voices every profile has besides its actors.
 VOICES_FIXED = ("outlet", "other")
@@ -66,3 +66,15 @@ class SentenceRecord:
 
 
 RECORD_FIELDS = tuple(f.name for f in fields(SentenceRecord))
+
+
+def record_from_values(*values) -> SentenceRecord:
+    """A record from its field values in :data:`RECORD_FIELDS` order.
+
+    The same object the constructor makes (a record's fields are set once, here), at a third of
+    the cost: a frozen dataclass sets each of its 17 fields through ``object.__setattr__``, and
+    the pipeline makes millions of records.
+    """
+    record = object.__new__(SentenceRecord)
+    record.__dict__.update(zip(RECORD_FIELDS, values, strict=True))
+    return record

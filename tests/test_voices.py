@@ -690,8 +690,6 @@ def test_reporting_words_used_as_nouns_are_not_speech(text):
     assert only(text) == ("outlet", None, "none")
 
 
-
-
 # -- who is not an actor's voice, and what says nothing ---------------------------------------
 @pytest.mark.parametrize(
     "text",
