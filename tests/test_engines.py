@@ -95,6 +95,8 @@ def test_fast_tfidf_gives_scikit_learns_matrix(local_records):
         assert got.shape == expected.shape
         for name in ("indptr", "indices", "data"):
             assert np.array_equal(getattr(got, name), getattr(expected, name)), name
+        empty = _FastTfidf(vectorizer).transform([])  # a batch of no sentences
+        assert empty.shape == (0, len(vectorizer.vocabulary_)) and empty.nnz == 0
 
 
 def _killed(batch):
