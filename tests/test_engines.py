@@ -17,6 +17,8 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stance import engines
 from stance.aggregate import summarize
@@ -80,14 +82,20 @@ def test_records_do_not_depend_on_what_the_analyzer_saw_before(corpus, korea_nat
     assert again == local_records
 
 
-def test_fast_tfidf_gives_scikit_learns_matrix(local_records):
-    from stance.classifier import _FastTfidf
+@pytest.fixture(scope="module")
+def shipped_vectorizers():
     from stance.modelio import default_model
 
     model = default_model()
+    return model.word_vectorizer_, model.char_vectorizer_
+
+
+def test_fast_tfidf_gives_scikit_learns_matrix(local_records, shipped_vectorizers):
+    from stance.classifier import _FastTfidf
+
     texts = [r.text for article in local_records for r in article]
     texts += ["", " ", "ÉCOLE Straße ΟΔΟΣ naïve — “it’s” a-b x  y\tz", "I", "NATO's NATO’s NATO-led"]
-    for vectorizer in (model.word_vectorizer_, model.char_vectorizer_):
+    for vectorizer in shipped_vectorizers:
         assert _FastTfidf.supports(vectorizer)
         expected = vectorizer.transform(texts)
         expected.sort_indices()
@@ -97,6 +105,33 @@ def test_fast_tfidf_gives_scikit_learns_matrix(local_records):
             assert np.array_equal(getattr(got, name), getattr(expected, name)), name
         empty = _FastTfidf(vectorizer).transform([])  # a batch of no sentences
         assert empty.shape == (0, len(vectorizer.vocabulary_)) and empty.nnz == 0
+
+
+#: Text drawn from letters, digits, quotes, apostrophes, hyphens and every kind of white space,
+#: with news words mixed in so that known n-grams occur.
+_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["NATO", "the", "alliance", "said", "won't", "Seoul's", "co-operation", "—", "?"]),
+        st.text(st.characters(categories=["L", "Nd", "Zs", "Pd", "Pi", "Pf", "Po", "Cc"]), max_size=12),
+    ),
+    max_size=20,
+).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(_TEXT, max_size=6))
+def test_fast_tfidf_matches_scikit_learn_on_any_text(shipped_vectorizers, texts):
+    from stance.classifier import _FastTfidf
+
+    for vectorizer in shipped_vectorizers:
+        got = _FastTfidf(vectorizer).transform(texts)
+        if not texts:
+            assert got.shape == (0, len(vectorizer.vocabulary_))
+            continue
+        expected = vectorizer.transform(texts)
+        expected.sort_indices()
+        for name in ("indptr", "indices", "data"):
+            assert np.array_equal(getattr(got, name), getattr(expected, name)), name
 
 
 def _killed(batch):
