@@ -495,8 +495,9 @@ def report(paths, profile, model_path, rule, out_dir, bootstrap, jobs, engine, s
 @click.option("-o", "--output", required=True, help="Model file to write (.npz).")
 @click.option(
     "--profiles-dir",
-    default=None,
-    help="Directory of <event>.toml profiles for the annotations' events.",
+    multiple=True,
+    help="Directory of <event>.toml profiles for the annotations' events (repeatable; the first "
+    "directory that has an event's file wins).",
 )
 @click.option("--profile", "-p", default=None, help="One profile for all sentences (overrides events).")
 @handle_errors
@@ -531,8 +532,9 @@ def train(annotations, output, profiles_dir, profile) -> None:
 )
 @click.option(
     "--profiles-dir",
-    default=None,
-    help="Directory of <event>.toml profiles for the annotations' events.",
+    multiple=True,
+    help="Directory of <event>.toml profiles for the annotations' events (repeatable; the first "
+    "directory that has an event's file wins).",
 )
 @click.option("--profile", "-p", default=None, help="One profile for all sentences (overrides events).")
 @click.option(

@@ -57,7 +57,7 @@ def evaluate_files(
     model=None,
     rule: str = DEFAULT_RULE,
     *,
-    profiles_dir: str | Path | None = None,
+    profiles_dir: str | Path | Sequence[str | Path] | None = None,
     profile: str | None = None,
 ) -> dict:
     """Score the pipeline's stance decision against the gold labels in annotation files."""
@@ -103,7 +103,7 @@ def _groups(annotations: Sequence[Annotation]) -> tuple[np.ndarray, str]:
 def compare_methods(
     paths: Sequence[str],
     *,
-    profiles_dir: str | Path | None = None,
+    profiles_dir: str | Path | Sequence[str | Path] | None = None,
     profile: str | None = None,
     folds: int = 5,
 ) -> dict:
@@ -191,7 +191,7 @@ def evaluate_articles(
     article_paths: Sequence[str],
     gold_path: str,
     *,
-    profiles_dir: str | Path | None = None,
+    profiles_dir: str | Path | Sequence[str | Path] | None = None,
     model=None,
     rule: str = DEFAULT_RULE,
 ) -> dict:

@@ -29,35 +29,45 @@ def resolve_profiles(
     annotations: Sequence[Annotation],
     *,
     profile: str | None = None,
-    profiles_dir: str | Path | None = None,
+    profiles_dir: str | Path | Sequence[str | Path] | None = None,
 ) -> dict[str | None, Profile | None]:
     """The profile for each event in ``annotations``.
 
-    ``profile`` applies one profile to everything. Otherwise an event ``e`` uses
-    ``profiles_dir/e.toml`` if it exists, else the bundled profile named ``e``; sentences without
-    an event use the generic lexicon (no target relevance).
+    ``profile`` applies one profile to everything. Otherwise an event ``e`` uses ``e.toml`` from
+    the first of ``profiles_dir`` (one directory or several, searched in order) that has it,
+    else the bundled profile named ``e``; sentences without an event use the generic lexicon
+    (no target relevance).
     """
     events = sorted({a.event for a in annotations}, key=lambda e: e or "")
     if profile is not None:
         loaded = load_profile(profile)
         return {event: loaded for event in events}
+    directories = _directories(profiles_dir)
     out: dict[str | None, Profile | None] = {}
     for event in events:
         if event is None:
             out[event] = None
             continue
-        candidate = Path(profiles_dir) / f"{event}.toml" if profiles_dir else None
-        if candidate is not None and candidate.is_file():
+        candidate = next((d / f"{event}.toml" for d in directories if (d / f"{event}.toml").is_file()), None)
+        if candidate is not None:
             out[event] = load_profile(candidate)
         elif event in bundled_profiles():
             out[event] = load_profile(event)
         else:
-            where = f" in {profiles_dir}" if profiles_dir else ""
+            where = f" in {', '.join(map(str, directories))}" if directories else ""
             raise InputError(
                 next(a.source for a in annotations if a.event == event),
                 f"no profile for event {event!r}{where}: pass --profile or --profiles-dir",
             )
     return out
+
+
+def _directories(profiles_dir: str | Path | Sequence[str | Path] | None) -> list[Path]:
+    if profiles_dir is None:
+        return []
+    if isinstance(profiles_dir, (str, Path)):
+        return [Path(profiles_dir)]
+    return [Path(d) for d in profiles_dir]
 
 
 def examples_for(annotations: Iterable[Annotation], profiles: dict[str | None, Profile | None]) -> list[dict]:
@@ -88,7 +98,7 @@ def train_model(
     paths: Sequence[str],
     output: str | Path,
     *,
-    profiles_dir: str | Path | None = None,
+    profiles_dir: str | Path | Sequence[str | Path] | None = None,
     profile: str | None = None,
     **params,
 ) -> dict:

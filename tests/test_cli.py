@@ -9,6 +9,7 @@ import os
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 from stance.cli import cli
 
@@ -142,6 +143,34 @@ def test_train_then_analyze_and_evaluate_with_the_model(runner, tmp_path):
     result = runner.invoke(cli, ["evaluate", str(data), "--model", str(model), "--profile", "korea-nato"])
     assert result.exit_code == 0 and "macro-F1" in result.output
     assert "were in the model's training data" in result.output
+
+
+def test_profiles_of_different_events_come_from_several_directories(runner, tmp_path):
+    """Coding of two events whose profiles live in two folders: --profiles-dir is repeatable."""
+    korea = (ROOT / "stance" / "data" / "profiles" / "korea-nato.toml").read_text("utf-8")
+    for folder, event in (("one", "event-a"), ("two", "event-b")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{event}.toml").write_text(korea.replace('name = "korea-nato"', f'name = "{event}"'))
+    (tmp_path / "two" / "event-a.toml").write_text("not toml [")  # shadowed: the first folder wins
+    rows = [
+        ("The ministry welcomed the landmark agreement as a historic step.", "favor"),
+        ("Critics warned the pact will only exacerbate tensions.", "against"),
+        ("The agreement was signed on Monday in the capital.", "neutral"),
+    ] * 4
+    data = tmp_path / "coding.jsonl"
+    data.write_text(
+        "".join(
+            json.dumps({"text": t, "stance": s, "doc_id": f"d{i % 4}", "event": f"event-{'ab'[i % 2]}"}) + "\n"
+            for i, (t, s) in enumerate(rows)
+        )
+    )
+    model = tmp_path / "model.npz"
+    both = ["--profiles-dir", str(tmp_path / "one"), "--profiles-dir", str(tmp_path / "two")]
+    result = runner.invoke(cli, ["train", str(data), "-o", str(model), *both])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["train", str(data), "-o", str(model), "--profiles-dir", str(tmp_path / "one")])
+    assert result.exit_code == 2
+    assert "coding.jsonl" in result.output and "no profile for event 'event-b'" in result.output
 
 
 def test_evaluate_two_coders(runner, tmp_path):
