@@ -14,6 +14,7 @@ profile.
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -160,10 +161,15 @@ class FrameTagger:
         ('regional_stability', 'economy')
         """
         tokens = sentence_tokens(text)
-        shielded = [(m.start, m.end) for m in self._shield.find(tokens)] if self._shield.size else []
+        # shield matches do not overlap and come in order: a term is shielded when the last
+        # shield starting at or before it also ends after it (a binary search, not a scan, so a
+        # sentence with thousands of aliases stays linear)
+        shields = self._shield.find(tokens) if self._shield.size else []
+        starts = [m.start for m in shields]
         ranks: set[int] = set()
         for match in self._matcher.find(tokens, longest=False):
-            if not any(start <= match.start and match.end <= end for start, end in shielded):
+            k = bisect_right(starts, match.start) - 1
+            if k < 0 or shields[k].end < match.end:
                 ranks.update(match.value)  # type: ignore[arg-type]
         return tuple(self.frame_ids[rank] for rank in sorted(ranks))
 
