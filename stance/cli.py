@@ -157,14 +157,12 @@ def engine_options(func: Callable) -> Callable:
         show_default=True,
         help="local: this machine (with --jobs); dask: a dask.distributed cluster (pip install 'stance[dask]').",
     )(func)
-    return click.option(
-        "--jobs",
-        "-j",
-        default=1,
-        show_default=True,
-        type=click.IntRange(1),
-        help="Processes: this one and N-1 workers; output is identical to --jobs 1.",
-    )(func)
+    return jobs_option("Processes: this one and N-1 workers; output is identical to --jobs 1.")(func)
+
+
+def jobs_option(help_text: str) -> Callable:
+    """``--jobs/-j N`` (N >= 1, default 1) with the command's own help."""
+    return click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1), help=help_text)
 
 
 def record_stream(
@@ -550,9 +548,10 @@ def train(annotations, output, profiles_dir, profile) -> None:
     help="Grouped cross-validation table: VADER, lexicon, classifier, combination.",
 )
 @click.option("--folds", default=5, show_default=True, help="Folds for --compare.")
+@jobs_option("Folds of --compare fitted at a time, in worker processes; the figures do not change.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @handle_errors
-def evaluate(annotations, model_path, rule, profiles_dir, profile, article_paths, compare, folds, fmt) -> None:
+def evaluate(annotations, model_path, rule, profiles_dir, profile, article_paths, compare, folds, jobs, fmt) -> None:
     """Compare automatic stance with hand coding (or two coders with each other).
 
     One file: accuracy, macro-F1, per-class precision/recall/F1, confusion matrix and
@@ -577,7 +576,9 @@ def evaluate(annotations, model_path, rule, profiles_dir, profile, article_paths
             article_paths, annotations[0], profiles_dir=profiles_dir, model=model, rule=rule
         )
     elif compare:
-        result = evaluation.compare_methods(annotations, profiles_dir=profiles_dir, profile=profile, folds=folds)
+        result = evaluation.compare_methods(
+            annotations, profiles_dir=profiles_dir, profile=profile, folds=folds, jobs=jobs
+        )
     elif evaluation.is_two_coders(annotations):
         result = evaluation.coder_agreement(*annotations)
     else:

@@ -56,6 +56,27 @@ def test_compare_methods_leave_one_event_out(tmp_path, monkeypatch):
     assert set(result["per_group_macro_f1"]) == {"e1", "e2", "e3", "e4"}
 
 
+def test_compare_methods_in_worker_processes_gives_the_same_figures(tmp_path):
+    path = write_events(tmp_path)
+    one = evaluation.compare_methods([str(path)], profile="korea-nato", folds=99)
+    two = evaluation.compare_methods([str(path)], profile="korea-nato", folds=99, jobs=2)
+    assert one == two
+
+
+def test_evaluate_compare_on_the_command_line_with_jobs(tmp_path):
+    from click.testing import CliRunner
+
+    from stance.cli import cli
+
+    path = write_events(tmp_path)
+    args = ["evaluate", str(path), "--profile", "korea-nato", "--compare", "--folds", "4", "--format", "json"]
+    one = CliRunner().invoke(cli, args)
+    two = CliRunner().invoke(cli, [*args, "--jobs", "2"])
+    assert one.exit_code == 0 and two.exit_code == 0, one.output + two.output
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+    assert CliRunner().invoke(cli, [*args, "--jobs", "0"]).exit_code == 2
+
+
 def test_evaluate_files_reports_metrics_and_baseline(tmp_path):
     path = write_events(tmp_path, events=("e1",))
     result = evaluation.evaluate_files([str(path)], None, profile="korea-nato")
