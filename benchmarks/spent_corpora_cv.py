@@ -13,22 +13,18 @@ from __future__ import annotations
 
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 import numpy as np
+from validate import ANNOTATIONS, PROFILE_DIRS, TRAINED_CORPORA  # the same training data as make model
 
 from stance.annotations import load_annotations
 from stance.classifier import StanceClassifier
 from stance.metrics import score_labels
 from stance.training import examples_for, resolve_profiles
 
-ROOT = Path(__file__).resolve().parent.parent
-SPENT = [ROOT / "eval" / name for name in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")]
-TEAM = load_annotations(sorted(str(p) for p in (ROOT / "stance/data/annotations").glob("*.jsonl")))
-EXTRA = load_annotations([str(corpus / "gold.jsonl") for corpus in SPENT])
-PROFILES = resolve_profiles(
-    TEAM + EXTRA, profiles_dir=[ROOT / "eval" / "profiles", *(corpus / "profiles" for corpus in SPENT)]
-)
+TEAM = load_annotations(ANNOTATIONS)
+EXTRA = load_annotations([str(corpus / "gold.jsonl") for corpus in TRAINED_CORPORA])
+PROFILES = resolve_profiles(TEAM + EXTRA, profiles_dir=PROFILE_DIRS)
 ROWS, EXTRA_ROWS = examples_for(TEAM, PROFILES), examples_for(EXTRA, PROFILES)
 GOLD, EXTRA_GOLD = np.array([a.stance for a in TEAM]), np.array([a.stance for a in EXTRA])
 EVENTS = np.array([a.event or "" for a in TEAM])

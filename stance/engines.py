@@ -74,14 +74,24 @@ _worker_analyzer: Analyzer | None = None
 _inherited: tuple[EngineSpec, Analyzer] | None = None
 
 
-def _init_worker(spec: EngineSpec) -> None:
-    """Get the worker's analyzer once (inherited from a fork, or built); leave Ctrl-C to the parent.
+def process_context():
+    """The multiprocessing context for worker pools: fork where the platform has it, else spawn."""
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
+
+def ignore_interrupts() -> None:
+    """A worker's initializer: leave Ctrl-C to the parent.
 
     A terminal sends SIGINT to the whole process group: workers ignore it so that only the
     parent stops (exit code 130) and terminates them, with no traceback from each worker.
     """
-    global _worker_analyzer  # one analyzer per worker process, built once
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _init_worker(spec: EngineSpec) -> None:
+    """Get the worker's analyzer once (inherited from a fork, or built); leave Ctrl-C to the parent."""
+    global _worker_analyzer  # one analyzer per worker process, built once
+    ignore_interrupts()
     if _inherited is not None and _inherited[0] == spec:
         _worker_analyzer = _inherited[1]
     else:
@@ -119,7 +129,7 @@ def run_jobs(articles: Iterable[Article], spec: EngineSpec, jobs: int) -> Iterat
     one for the interpreter lock.) At most a bounded number of chunks is pending, so memory
     stays bounded.
     """
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    context = process_context()
     here = spec.build()
     workers = jobs - 1
     switch = sys.getswitchinterval()

@@ -17,8 +17,6 @@ attribution and stance end to end.
 
 from __future__ import annotations
 
-import multiprocessing
-import signal
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -28,6 +26,7 @@ import numpy as np
 from sklearn.model_selection import GroupKFold
 
 from stance.annotations import Annotation, load_annotations
+from stance.engines import ignore_interrupts, process_context
 from stance.lexicon import LexiconScorer, vader_stance
 from stance.metrics import krippendorff_alpha, score_labels
 from stance.pipeline import DEFAULT_RULE, combine
@@ -168,15 +167,9 @@ def _map_folds(tasks: list[tuple], jobs: int) -> Iterator[dict[str, list[str]]]:
     if jobs <= 1 or len(tasks) < 2:
         yield from map(_fold_labels, tasks)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=context, initializer=_ignore_interrupts) as pool:
+    workers = min(jobs, len(tasks))
+    with ProcessPoolExecutor(workers, mp_context=process_context(), initializer=ignore_interrupts) as pool:
         yield from pool.map(_fold_labels, tasks)
-
-
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the pool and reports it once."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _per_group(gold: list[str], methods: dict, groups: np.ndarray) -> dict:
