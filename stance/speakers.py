@@ -84,8 +84,9 @@ ORG_HEADS = frozenset(
 #: Plural heads: groups referred to by "they".
 GROUP_HEADS = frozenset(
     """officials experts analysts observers critics diplomats sources allies members leaders
-    residents people scholars researchers lawmakers authorities countries nations spokespeople""".split()
-)
+    residents people scholars researchers lawmakers authorities countries nations spokespeople
+    bystanders""".split()
+) | {"passers by"}  # folded form of "passers-by"
 #: Nouns of quantity whose "of" phrase holds the head ("a handful of exiled activists").
 QUANTITY_NOUNS = frozenset("handful number group couple dozen majority minority few lot host".split())
 #: First words of multi-word place names, which are not person names.
@@ -96,6 +97,8 @@ DETERMINERS = frozenset("the a an another one some several many two three its hi
 _TITLE_PREPOSITIONS = frozenset("to of for at in from".split())
 _TITLE_WORDS = PERSON_WORDS | OFFICE_WORDS
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred".split())
+#: Surnames that open with a lower-case particle: "al-Burhan", "el-Sisi", "d’Estaing".
+_PARTICLE_NAME_RE = re.compile(r"[a-z]{1,3}[-'’][A-Z]")
 #: Capitalised only because they open a sentence; not names.
 _SENTENCE_CAPITALS = frozenset("this that these those it there here what which".split())
 _TOKEN_RE = re.compile(r"\w[\w'’.\-]*")
@@ -332,7 +335,7 @@ def plausible_speaker(phrase: str) -> bool:
         return True
     if head[:1].isdigit() or key in _NUMBER_WORDS:
         return False
-    if head[:1].isupper() and (len(words) > 1 or key not in _SENTENCE_CAPITALS):
+    if (head[:1].isupper() or _PARTICLE_NAME_RE.match(head)) and (len(words) > 1 or key not in _SENTENCE_CAPITALS):
         return True
     return key.endswith("s") and not key.endswith(("ss", "us", "is"))
 
@@ -368,7 +371,8 @@ def _name_start(words: Sequence[str]) -> int:
     for i, word in enumerate(words):
         key = fold(word)
         after_preposition = i > 0 and words[i - 1] in _TITLE_PREPOSITIONS
-        if key in PERSON_WORDS or key in OFFICE_WORDS or not word[:1].isupper() or after_preposition:
+        is_name_word = word[:1].isupper() or _PARTICLE_NAME_RE.match(word)
+        if key in PERSON_WORDS or key in OFFICE_WORDS or not is_name_word or after_preposition:
             start = i + 1
     return start if 0 < start < len(words) else 0
 

@@ -80,11 +80,14 @@ PHRASE_STOPS = frozenset(
 )
 #: Prepositions that may occur inside a speaker phrase ("director of the NSO").
 PHRASE_PREPOSITIONS = frozenset("of for to at from in inside within among".split())
-#: Verbs that can come before their subject: '"…," said Kim' / '…, added the minister.'
+#: Verbs that can come before their subject: '"…," said Kim' / '…, added the minister.' /
+#: '…, argues Kim, who studies …'. Not "told": after a comma it follows an apposition ("X, a
+#: researcher, told the paper that …"), and what follows it is the hearer, never the speaker.
 INVERTING_VERBS = frozenset(
-    """said says added adds wrote writes asked asks replied explained noted continued insisted
-    argued warned stressed recalled admitted declared observed remarked conceded concluded
-    told""".split()
+    """said says added adds wrote writes asked asks replied replies explained explains noted notes
+    continued continues insisted insists argued argues warned warns stressed stresses recalled recalls
+    admitted admits declared declares observed observes remarked remarks conceded concedes concluded
+    concludes""".split()
 )
 #: Verbs whose object a reporting noun is ("drew praise", "issued a warning", "voiced caution"):
 #: after one of them, "praise" or "warning" is a noun, not a verb of speech.
@@ -102,6 +105,8 @@ NO_CONTENT_VERBS = frozenset(
     confirm confirms confirmed disclose disclosed answer answered explain explained elaborate
     elaborated specify specified""".split()
 )
+#: Objects that leave a verb of saying without content: "Sudan's generals said less."
+NOTHING_WORDS = frozenset("nothing little less".split())
 #: Words that negate a reporting verb just before it.
 NEGATORS = frozenset("not never no".split())
 #: Determiners before a noun use of a reporting word ("a warning", "their praise").
@@ -136,9 +141,16 @@ COMPLEMENT_WINDOW = 12
 ING_ADJECTIVES = frozenset("ruling governing leading visiting outgoing incoming acting sitting founding rising".split())
 #: Pronouns that can be a speaker.
 PRONOUNS = frozenset("he she it they we".split())
+#: The narrator's own pronouns: outside quotation marks, "We warned about this" / "I asked the
+#: minister" is the outlet speaking (an editorial "we", a columnist's "I").
+NARRATOR_PRONOUNS = frozenset("we i".split())
 #: Verbs of the list that are speech only with a particle or a document subject.
 PARTICLE_VERBS = {verb: "out" for verb in "point points pointed pointing rule rules ruled ruling".split()}
 PARTICLE_VERBS.update({verb: "foul" for verb in "cry cries cried crying".split()})  # "as Algeria cries foul"
+PARTICLE_VERBS.update({verb: "of" for verb in "speak speaks spoke speaking".split()})  # 'spoke of "a new era"'
+#: Prepositions after which a speech noun stays a noun, past a modifier or two ("after months
+#: of street protests", "amid protests").
+NOUN_PREPOSITIONS = frozenset("of after amid amidst despite against over from following by with during".split())
 #: "The deal drew criticism from X": X reacted (the noun names a reaction, "from" its source).
 REACTION_NOUNS = frozenset(
     """criticism condemnation praise protest protests rebuke rebukes warning warnings fire ire
@@ -194,6 +206,15 @@ def _verb_lists() -> dict[str, frozenset[str]]:
             continue
         current.update(form.casefold() for form in line.split())
     return {name: frozenset(forms) for name, forms in sections.items()}
+
+
+@lru_cache(maxsize=1)
+def _base_forms() -> frozenset[str]:
+    """The first form of each line of the data file (the base: "say", "ask", "tell")."""
+    listing = resources.files("stance").joinpath("data/reporting_verbs.txt").read_text("utf-8")
+    return frozenset(
+        line.split()[0].casefold() for line in listing.splitlines() if line.strip() and line.strip()[0] not in "#["
+    )
 
 
 def reporting_verbs() -> frozenset[str]:
@@ -284,7 +305,7 @@ def _phrase_before(tokens: Sequence[_Token], end: int) -> tuple[int, int] | None
                 break
             i, start = opening - 1, opening
             continue
-        if not token.is_word or token.low in PHRASE_STOPS or _is_verb_like(token):
+        if not token.is_word or token.low in PHRASE_STOPS and not _joins_name(tokens, i) or _is_verb_like(token):
             break
         if token.low in PRONOUNS and not _is_surname_he(tokens, i, end):
             if i == end - 1:
@@ -295,6 +316,17 @@ def _phrase_before(tokens: Sequence[_Token], end: int) -> tuple[int, int] | None
             break
         i -= 1
     return _trim_phrase(tokens, start, end)
+
+
+def _joins_name(tokens: Sequence[_Token], i: int) -> bool:
+    """An "and" inside a name after "of": "Forces of Freedom and Change", "Ministry of Trade and Industry"."""
+    return (
+        tokens[i].low == "and"
+        and 2 <= i < len(tokens) - 1
+        and tokens[i + 1].is_capitalised
+        and tokens[i - 1].is_capitalised
+        and tokens[i - 2].low == "of"
+    )
 
 
 def _is_surname_he(tokens: Sequence[_Token], i: int, end: int) -> bool:
@@ -384,6 +416,8 @@ def _fits_forward(tokens: Sequence[_Token], i: int, start: int, loose: bool, hea
         return token.low in _HEAD_NOUNS
     if token.is_capitalised or token.text[:1].isdigit() or i == start:
         return True
+    if token.low in _HEAD_NOUNS and tokens[i - 1].is_capitalised:
+        return True  # "said FFC spokesman Tarig Babiker", "said NATO officials"
     if token.low in PHRASE_PREPOSITIONS:
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         return following is not None and (following.is_capitalised or following.low in DETERMINERS)
@@ -432,7 +466,7 @@ def _find_cues(tokens: Sequence[_Token], lengths: Sequence[int]) -> list[_Cue]:
             cue.at = i
             cues.append(cue)
     if not cues and any(t.quote is not None for t in tokens):
-        cue = _noun_quote_cue(tokens) or _name_quote_cue(tokens, lengths)
+        cue = _noun_quote_cue(tokens) or _name_quote_cue(tokens, lengths) or _colon_quote_cue(tokens, lengths)
         if cue is not None:
             cues.append(cue)
     return _give_quotes_to_reporter(_without_rebuttal_tail(tokens, cues))
@@ -520,13 +554,32 @@ def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
         return False
     if following[:1] == ["from"] and not low.endswith(("ed", "ing")):
         return False  # "praise from allies and caution from the north": nouns
-    if low in NO_CONTENT_VERBS and _is_negated(tokens, i):
-        return False  # "did not respond to a request for comment": no view is reported
+    if low in NO_CONTENT_VERBS and (_is_negated(tokens, i) or following[:1] and following[0] in NOTHING_WORDS):
+        return False  # "did not respond to a request for comment", "said little": no view is reported
+    if low in _base_forms() and tokens[-1].text == "?" and tokens[i - 1].quote is None:
+        return False  # "will Santos simply ask Washington what to say?": the narrator asks
     before = _skip_adverbs_back(tokens, i)
     previous = _auxiliary(tokens[before].low) if before >= 0 else ""
     if previous in MODALS or previous in NOUN_DETERMINERS or previous in NOUN_TAKING_VERBS:
         return False  # "will say"; "a warning", "their praise"; "drew praise": nouns, not speech
+    if low in SPEECH_NOUNS and low.endswith("s") and _after_preposition(tokens, i):
+        return False  # "after months of street protests": a noun
     return not (previous in BE_FORMS and not low.endswith("ing")) or _has_agent(tokens, i)
+
+
+def _after_preposition(tokens: Sequence[_Token], i: int) -> bool:
+    """A preposition before ``i``, past at most two lower-case modifiers ("of street protests").
+
+    Only for plural speech nouns: "the coalition of parties demands" is rare next to "amid
+    protests" or "despite repeated warnings".
+    """
+    for j in range(i - 1, max(-1, i - 4), -1):
+        token = tokens[j]
+        if not token.is_word or token.is_capitalised or token.low in DETERMINERS:
+            return False
+        if token.low in NOUN_PREPOSITIONS:
+            return True
+    return False
 
 
 def _has_agent(tokens: Sequence[_Token], i: int) -> bool:
@@ -686,7 +739,7 @@ def _role_then_name(tokens: Sequence[_Token], start: int) -> tuple[int, int] | N
     j = start
     while j < len(tokens) and j - start < _ROLE_WORDS_MAX:
         token = tokens[j]
-        if not token.is_word or token.is_capitalised or token.low in PHRASE_STOPS or token.low in PHRASE_PREPOSITIONS:
+        if not token.is_word or token.is_capitalised or token.low in PHRASE_STOPS or token.low in _NOT_ROLE_WORDS:
             break
         if _is_verb_like(token):
             break
@@ -700,6 +753,8 @@ def _role_then_name(tokens: Sequence[_Token], start: int) -> tuple[int, int] | N
 
 #: Lower-case words a role may have before the name ("foreign ministry spokesperson").
 _ROLE_WORDS_MAX = 4
+#: Prepositions, which no role contains: "…, asked about the review, said" has no inverted subject.
+_NOT_ROLE_WORDS = PHRASE_PREPOSITIONS | frozenset("about on over with by into upon regarding".split())
 
 
 def _ends_inverted_subject(token: _Token) -> bool:
@@ -839,6 +894,31 @@ def _name_quote_cue(tokens: Sequence[_Token], lengths: Sequence[int]) -> _Cue | 
     )
 
 
+#: How many tokens may stand between a clause subject and the colon of its quotation.
+COLON_WINDOW = 12
+
+
+def _colon_quote_cue(tokens: Sequence[_Token], lengths: Sequence[int]) -> _Cue | None:
+    """``X, speaking in Konya, went further: “…”``: the subject, a short predicate, a colon, a quote.
+
+    Only a quotation long enough to be speech counts, and only before any other quotation or
+    sentence break: "The message was clear: “…”" still needs a plausible speaker to stick.
+    """
+    subject = _clause_subject(tokens)
+    if subject is None:
+        return None
+    for j in range(subject[1], min(subject[1] + COLON_WINDOW, len(tokens) - 1)):
+        token = tokens[j]
+        if token.quote is not None or token.text in ".;!?":
+            return None
+        if token.text == ":":
+            quote = tokens[j + 1].quote
+            if quote is None or lengths[quote] <= TERM_MAX_WORDS:
+                return None
+            return _Cue(":", _phrase(tokens, *subject), _appos_after(tokens, subject[1])[0], [quote])
+    return None
+
+
 # -- article -----------------------------------------------------------------------------
 @dataclass
 class _Draft:
@@ -896,8 +976,9 @@ class _Reader:
         cues = _find_cues(tokens, self.lengths)
         subject = _clause_subject(tokens)
         subject_phrase = _phrase(tokens, *subject) if subject else None
+        subject_appos = _appos_after(tokens, subject[1])[0] if subject else ""
         for cue in cues:
-            self.resolve(cue, cues, subject_phrase, sentence)
+            self.resolve(cue, cues, subject_phrase, sentence, subject_appos)
         cues = [c for c in cues if c.speaker is not None] or self.continued_report(tokens, sentence)
         cue = next((c for c in cues if c.attached), cues[0] if cues else None)
         numbers = [n for n, _ in pieces]
@@ -913,15 +994,15 @@ class _Reader:
         self.remember(draft, subject_phrase)
         return draft
 
-    def resolve(self, cue: _Cue, cues: list[_Cue], subject: str | None, sentence: Sentence) -> None:
-        """Give ``cue`` its speaker: its phrase resolved, or the clause subject's."""
+    def resolve(self, cue: _Cue, cues: list[_Cue], subject: str | None, sentence: Sentence, appos: str = "") -> None:
+        """Give ``cue`` its speaker: its phrase resolved, or the clause subject's (with its apposition)."""
         if cue.phrase is None:
             earlier = next((c.speaker for c in cues if c is not cue and c.speaker is not None), None)
             if earlier is not None or subject is None:
                 cue.speaker = earlier
                 return
-            cue.phrase = subject
-        if not plausible_speaker(cue.phrase):
+            cue.phrase, cue.appos = subject, appos
+        if not plausible_speaker(cue.phrase) or cue.phrase.casefold() in NARRATOR_PRONOUNS:
             cue.speaker = None
             return
         continuing = None
@@ -940,6 +1021,8 @@ class _Reader:
             return []
         if previous[3] not in ("indirect", "mixed") or any(t.quote is not None for t in tokens):
             return []
+        if tokens and tokens[-1].text == "?":
+            return []  # a reported question is "whether …"; a "?" is the narrator asking
         if not any(t.low in BACKSHIFT_MODALS for t in tokens):
             return []
         return [_Cue("would (report continues)", None, speaker=previous[2])]

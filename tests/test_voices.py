@@ -791,6 +791,74 @@ def test_thanks_to_is_not_a_report():
     assert only("The canal reopened thanks to the treaty.")[0] == "outlet"
 
 
+# -- forms of report found on the sixth blind corpus's errors (eval/heldout6, spent) -------------
+@pytest.mark.parametrize(
+    ("text", "voice", "speaker"),
+    [
+        # "told" never inverts: after an apposition or a relative clause the subject comes first
+        ("Anna Berg, who took office in March, told a radio station last week that the canal stays open.",
+         "freedonia", "Anna Berg"),
+        ("“The canal threatens nobody,” Sylvania’s envoy, Tor Halvorsen, told the Gazette in May.",
+         "freedonia", None),
+        # present-tense inversion at the end of an opinion
+        ("The treaty is a mistake, argues Mara Quist, who studies shipping at a university.", "alliance", "Mara Quist"),
+        # a past participle clause between subject and verb is not an inverted subject
+        ("A Sylvanian Foreign Ministry spokesperson, asked about the treaty, said it was a provocation.",
+         "sylvania", "a Sylvanian Foreign Ministry spokesperson"),
+        ("A U.S. official, asked about the review, said the canal was open.", "other", "a U.S. official"),
+        # a lower-case role after a capitalised word, read forwards
+        ("“The canal is for parliament to decide, not for generals,” said Alliance Council spokesman Ole Brand.",
+         "alliance", None),
+        # "and" inside a name after "of"
+        ("The Forces of Peace and Change, a coalition of parties, said the treaty should be cancelled.",
+         "other", "the Forces of Peace and Change"),
+        # a surname with a lower-case particle is a name
+        ("General Omar al-Haddad has said Sylvania would not become a battleground.", "other", "Omar al-Haddad"),
+        ("Several passers-by said they were proud of the canal.", "other", "several passers-by"),
+        ("Anna Berg spoke of a new era for the canal.", "freedonia", "Anna Berg"),
+        # the subject, a short predicate, a colon, and a quotation
+        ("Anna Berg, speaking in Lisport, went further: “What kind of neighbour blocks a canal?”",
+         "freedonia", "Anna Berg"),
+        # the clause subject's apposition names the actor for "…, saying"
+        ("Her deputy, the envoy Mara Quist, went further after a visit to Lisport, saying a base would be welcome.",
+         "alliance", None),
+    ],
+)
+def test_forms_of_report_from_the_sixth_corpus(text, voice, speaker):
+    got_voice, got_speaker, _ = only(text)
+    assert got_voice == voice
+    if speaker is not None:
+        assert got_speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We warned about this day for three years.",  # the outlet's own "we"
+        "I asked the minister twice and got no answer.",  # a columnist's "I"
+        "The canal opened in 1999 after months of street protests.",  # a noun after "of"
+        "The vote went ahead despite repeated warnings.",
+        "Sylvania’s generals, as usual, said less.",  # saying nothing
+        "Will anyone in Lisport be listening, or will Anna Berg simply ask Sylvania what to say?",
+    ],
+)
+def test_the_outlets_own_sentences(text):
+    assert only(text)[0] == "outlet"
+
+
+def test_a_question_does_not_continue_a_paraphrase():
+    """A backshifted "would" continues a report; a "?" is the narrator asking."""
+    found = voices("Anna Berg said the canal would open to all. Which ships would those be?")
+    assert [v for v, _, _ in found] == ["freedonia", "outlet"]
+    found = voices("Anna Berg said the canal would open to all. High on the list would be tankers.")
+    assert [v for v, _, _ in found] == ["freedonia", "freedonia"]
+
+
+def test_a_quote_after_a_colon_carries_on_into_the_next_sentence():
+    found = voices("Anna Berg, speaking in Lisport, went further: “What kind of neighbour is this? You block friends.”")
+    assert found == [("freedonia", "Anna Berg", "direct")] * 2
+
+
 if __name__ == "__main__":
     # .venv/bin/python tests/test_voices.py  -> accuracy on the seeds and the team's coded documents
     annotations = ROOT / "stance" / "data" / "annotations"
