@@ -47,7 +47,7 @@ PERSON_WORDS = frozenset(
     head leader deputy vice lady pope dean economist observer source insider aide negotiator
     lawyer attorney judge journalist reporter editor columnist commentator critic activist
     resident citizen man woman student scientist fellow member founder ceo captain colonel
-    admiral lieutenant sergeant""".split()
+    admiral lieutenant sergeant counterpart""".split()
 )
 #: Heads of official bodies: an alias before one of them names the speaker ("China's embassy").
 OFFICIAL_HEADS = frozenset(
@@ -85,7 +85,7 @@ ORG_HEADS = frozenset(
 GROUP_HEADS = frozenset(
     """officials experts analysts observers critics diplomats sources allies members leaders
     residents people scholars researchers lawmakers authorities countries nations spokespeople
-    bystanders""".split()
+    bystanders opposition""".split()
 ) | {"passers by"}  # folded form of "passers-by"
 #: Nouns of quantity whose "of" phrase holds the head ("a handful of exiled activists").
 QUANTITY_NOUNS = frozenset("handful number group couple dozen majority minority few lot host".split())
@@ -409,7 +409,7 @@ def _is_description(phrase: str) -> bool:
     return phrase.split(maxsplit=1)[0].casefold() in ("a", "an", "another", "the") if phrase.strip() else False
 
 
-def _is_proper_name(phrase: str) -> bool:
+def is_proper_name(phrase: str) -> bool:
     """ "Paula Meyer": two or more capitalised words and nothing else (the name in "a spokesperson, Paula Meyer,")."""
     words = phrase.split()
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
@@ -455,7 +455,7 @@ class Discourse:
             kind = speaker_kind(phrase)
             if kind == "unknown" and appos:
                 kind = speaker_kind(appos)
-            name = appos if _is_proper_name(appos) and _is_description(phrase) else phrase
+            name = appos if is_proper_name(appos) and _is_description(phrase) else phrase
             made = Speaker(display_name(name), full, voice_of(full, self.profile), kind)
             self._made[key] = made
         return made
@@ -503,7 +503,7 @@ class Discourse:
                 # "the newspaper said" after "the Global Times said": the latest outlet named
                 found = self._latest(lambda e: bool(MEDIA_NAME_WORDS & set(e.folded.split())))
             return found
-        names = [w for w in words if w[:1].isupper() and fold(w) not in _TITLE_WORDS]
+        names = [w for w in words if w[:1].isupper() and fold(w) not in _TITLE_WORDS and fold(w) not in DETERMINERS]
         if len(names) != 1:
             return None
         key = fold(names[0])

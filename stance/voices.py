@@ -45,6 +45,7 @@ from stance.speakers import (
     PERSON_WORDS,
     Discourse,
     Speaker,
+    is_proper_name,
     plausible_speaker,
     voice_of,
 )
@@ -69,14 +70,14 @@ VERB_ADVERBS = frozenset(
     """also later earlier previously then again further once had has have did does do not never
     already just first last today yesterday only even still reportedly recently separately
     similarly repeatedly publicly officially since on monday tuesday wednesday thursday friday
-    saturday sunday""".split()
+    saturday sunday always often long usually sometimes rarely seldom""".split()
 )
 #: Words that end a speaker phrase read backwards from its verb (clause boundaries, verbs).
 PHRASE_STOPS = frozenset(
     """that which who whom whose and or but nor because while when if as than so where although
     though whether after before since until unless whereas is are was were be been being am has
     have had do does did will would could can may might shall should must not there here what
-    how why also then""".split()
+    how why also then whatever""".split()
 )
 #: Prepositions that may occur inside a speaker phrase ("director of the NSO").
 PHRASE_PREPOSITIONS = frozenset("of for to at from in inside within among".split())
@@ -103,12 +104,12 @@ NOUN_TAKING_VERBS = DRAW_VERBS | frozenset(
 NO_CONTENT_VERBS = frozenset(
     """say says said comment comments commented respond responds responded reply replies replied
     confirm confirms confirmed disclose disclosed answer answered explain explained elaborate
-    elaborated specify specified""".split()
+    elaborated specify specified mention mentions mentioned""".split()
 )
 #: Objects that leave a verb of saying without content: "Sudan's generals said less."
 NOTHING_WORDS = frozenset("nothing little less".split())
 #: Words that negate a reporting verb just before it.
-NEGATORS = frozenset("not never no".split())
+NEGATORS = frozenset("not never no rarely seldom".split())
 #: Determiners before a noun use of a reporting word ("a warning", "their praise").
 NOUN_DETERMINERS = frozenset("the a an another its his her their our some any no".split())
 #: Articles and determiners: a phrase does not end on one.
@@ -130,6 +131,10 @@ SPEECH_NOUNS = frozenset(
 BACKSHIFT_MODALS = frozenset({"would"})
 #: Words that open a clausal complement of a verb of belief.
 COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+#: Finite verbs that show a complement clause without "that": "specialists think Washington is …".
+FINITE_VERBS = frozenset("is are was were will would could can may might should must has have had does did".split())
+#: Auxiliaries that an inverted reporting verb never follows: "…, has asked the government".
+INVERSION_BLOCKERS = frozenset("has have had did does do".split())
 #: Verbs of belief that take an "as" predicate instead ("see the deal as proof").
 AS_PREDICATE_VERBS = frozenset(
     """see sees saw seeing view views viewed viewing regard regards regarded present presents presented
@@ -148,6 +153,7 @@ NARRATOR_PRONOUNS = frozenset("we i".split())
 PARTICLE_VERBS = {verb: "out" for verb in "point points pointed pointing rule rules ruled ruling".split()}
 PARTICLE_VERBS.update({verb: "foul" for verb in "cry cries cried crying".split()})  # "as Algeria cries foul"
 PARTICLE_VERBS.update({verb: "of" for verb in "speak speaks spoke speaking".split()})  # 'spoke of "a new era"'
+PARTICLE_VERBS.update({verb: "it" for verb in "put puts".split()})  # "as a senior official put it"
 #: Prepositions after which a speech noun stays a noun, past a modifier or two ("after months
 #: of street protests", "amid protests").
 NOUN_PREPOSITIONS = frozenset("of after amid amidst despite against over from following by with during".split())
@@ -157,6 +163,14 @@ REACTION_NOUNS = frozenset(
     objections complaints anger applause""".split()
 )
 DOCUMENT_VERBS = frozenset({"read", "reads"})
+#: Verbs that report findings, only with a poll, survey, study or data as subject ("a poll
+#: found that …", "data show that …"); "Sylvania found the deal acceptable" reports nothing.
+EVIDENCE_VERBS = frozenset("find finds found show shows showed shown".split())
+EVIDENCE_NOUNS = frozenset(
+    "poll polls survey surveys study studies data figures statistics report reports research census analysis".split()
+)
+#: Subjects that say nobody spoke: "Nobody in Washington has claimed …", "Neither … nor … responded".
+NEGATIVE_SUBJECTS = frozenset("nobody none neither nor".split())
 
 #: Words trimmed from the start of a speaker phrase (openers and prepositions, not articles).
 _LEADING_NOISE = (PHRASE_PREPOSITIONS | INTRO_WORDS) - DETERMINERS
@@ -305,7 +319,7 @@ def _phrase_before(tokens: Sequence[_Token], end: int) -> tuple[int, int] | None
                 break
             i, start = opening - 1, opening
             continue
-        if not token.is_word or token.low in PHRASE_STOPS and not _joins_name(tokens, i) or _is_verb_like(token):
+        if not token.is_word or _is_stop(tokens, i) and not _joins_name(tokens, i) or _is_verb_like(token):
             break
         if token.low in PRONOUNS and not _is_surname_he(tokens, i, end):
             if i == end - 1:
@@ -316,6 +330,11 @@ def _phrase_before(tokens: Sequence[_Token], end: int) -> tuple[int, int] | None
             break
         i -= 1
     return _trim_phrase(tokens, start, end)
+
+
+def _is_stop(tokens: Sequence[_Token], i: int) -> bool:
+    """A word that ends a phrase; "May" inside a sentence is the month, not the modal."""
+    return tokens[i].low in PHRASE_STOPS and not (i > 0 and tokens[i].text == "May")
 
 
 def _joins_name(tokens: Sequence[_Token], i: int) -> bool:
@@ -529,7 +548,20 @@ def _has_complement(tokens: Sequence[_Token], i: int) -> bool:
     following = [t.low for t in tokens[i + 1 : i + 1 + COMPLEMENT_WINDOW]]
     if any(word in COMPLEMENTIZERS for word in following[:4]):
         return True
+    if _bare_clause(tokens, i + 1):
+        return True
     return tokens[i].low in AS_PREDICATE_VERBS and "as" in following
+
+
+def _bare_clause(tokens: Sequence[_Token], start: int) -> bool:
+    """A complement clause without "that": a short subject, then a finite verb ("the base would be")."""
+    for k in range(start, min(start + 5, len(tokens))):
+        token = tokens[k]
+        if k > start and token.low in FINITE_VERBS:
+            return True
+        if not token.is_word or token.low in PHRASE_STOPS or token.low in _NOT_ROLE_WORDS or token.low in FINITE_VERBS:
+            return False
+    return False
 
 
 def _skip_adverbs_back(tokens: Sequence[_Token], i: int) -> int:
@@ -560,6 +592,8 @@ def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
         return False  # "will Santos simply ask Washington what to say?": the narrator asks
     before = _skip_adverbs_back(tokens, i)
     previous = _auxiliary(tokens[before].low) if before >= 0 else ""
+    if before > 0 and tokens[before].text == "May":
+        previous = "may (the month)"
     if previous in MODALS or previous in NOUN_DETERMINERS or previous in NOUN_TAKING_VERBS:
         return False  # "will say"; "a warning", "their praise"; "drew praise": nouns, not speech
     if low in SPEECH_NOUNS and low.endswith("s") and _after_preposition(tokens, i):
@@ -614,6 +648,8 @@ def _verb_cue(tokens: Sequence[_Token], i: int) -> _Cue | None:
             cue.attached.insert(0, tokens[before].quote if previous.quote is not None else tokens[before - 1].quote)
         return cue
     if previous.text == ",":
+        if any(_auxiliary(t.low) in INVERSION_BLOCKERS for t in tokens[before + 1 : i]):
+            return _appositive_cue(tokens, i, before)  # "X, to its credit, has asked …": never inverted
         return _inverted_cue(tokens, i) or _appositive_cue(tokens, i, before)
     if previous.low in ("and", "but"):
         return _Cue(verb.text, None, attached=_quotes_after(tokens, i + 1))
@@ -641,6 +677,13 @@ def _subject_cue(tokens: Sequence[_Token], i: int, span: tuple[int, int], appos:
     phrase, is_document = _owner(tokens, *span)
     if tokens[i].low in DOCUMENT_VERBS and not is_document:
         return None
+    if tokens[i].low in EVIDENCE_VERBS:
+        span = _evidence_subject(tokens, span)
+        if span is None:
+            return None
+        phrase = _phrase(tokens, *span)
+    if _negative_subject(tokens, span[0]):
+        return None  # "whatever Phnom Penh says", "neither X nor Y responded", "nobody in A or B believes"
     attached = _quotes_after(tokens, i + 1)
     start = span[0]
     quote_at = start - 1 if start > 0 and tokens[start - 1].quote is not None else start - 2
@@ -657,6 +700,39 @@ def _subject_cue(tokens: Sequence[_Token], i: int, span: tuple[int, int], appos:
 
 #: Dashes and colons that end a dateline ("SEOUL —", "NEW DELHI, March 3 (AP) -").
 _DATELINE_ENDS = frozenset("— – - : --".split())
+
+
+def _negative_subject(tokens: Sequence[_Token], start: int) -> bool:
+    """A subject that says nobody spoke: "nobody", "no one", "neither … nor", "whatever X says".
+
+    Read back from the phrase over a coordinated subject ("nobody in Washington, in Taipei or in
+    our ports believes") to the clause's start.
+    """
+    if start > 0 and tokens[start - 1].low == "whatever":
+        return True
+    for j in range(start, max(-1, start - MAX_PHRASE_TOKENS), -1):
+        token = tokens[j]
+        if token.low in NEGATIVE_SUBJECTS or token.low == "no" and j + 1 < len(tokens) and tokens[j + 1].low == "one":
+            return True
+        if token.quote is not None or token.text in ".;:!?":
+            return False
+        if token.low in PHRASE_STOPS and token.low not in ("or", "and"):
+            return False
+    return False
+
+
+def _evidence_subject(tokens: Sequence[_Token], span: tuple[int, int]) -> tuple[int, int] | None:
+    """The poll or study a finding verb reports: in the subject, or a few words before it
+    ("A poll published by the STEM agency in May found …" -> "A poll")."""
+    if any(t.low in EVIDENCE_NOUNS for t in tokens[span[0] : span[1]]):
+        return span
+    for j in range(span[0] - 1, max(-1, span[0] - MAX_ADJUNCT_TOKENS), -1):
+        token = tokens[j]
+        if not token.is_word or token.low in PHRASE_STOPS:
+            return None
+        if token.low in EVIDENCE_NOUNS:
+            return _phrase_before(tokens, j + 1)
+    return None
 
 
 def _dateline_end(tokens: Sequence[_Token]) -> int:
@@ -895,7 +971,12 @@ def _name_quote_cue(tokens: Sequence[_Token], lengths: Sequence[int]) -> _Cue | 
 
 
 #: How many tokens may stand between a clause subject and the colon of its quotation.
-COLON_WINDOW = 12
+COLON_WINDOW = 16
+
+
+def _in_relative_clause(tokens: Sequence[_Token], k: int) -> bool:
+    """Whether a relative pronoun opens the clause of token ``k`` ("which would …")."""
+    return k > 0 and tokens[k - 1].low in ("which", "that", "who")
 
 
 def _colon_quote_cue(tokens: Sequence[_Token], lengths: Sequence[int]) -> _Cue | None:
@@ -1002,6 +1083,8 @@ class _Reader:
                 cue.speaker = earlier
                 return
             cue.phrase, cue.appos = subject, appos
+        if not plausible_speaker(cue.phrase) and cue.appos and is_proper_name(cue.appos):
+            cue.phrase, cue.appos = cue.appos, ""  # "Her Swiss counterpart, Viola Amherd, said"
         if not plausible_speaker(cue.phrase) or cue.phrase.casefold() in NARRATOR_PRONOUNS:
             cue.speaker = None
             return
@@ -1023,8 +1106,8 @@ class _Reader:
             return []
         if tokens and tokens[-1].text == "?":
             return []  # a reported question is "whether …"; a "?" is the narrator asking
-        if not any(t.low in BACKSHIFT_MODALS for t in tokens):
-            return []
+        if not any(t.low in BACKSHIFT_MODALS and not _in_relative_clause(tokens, k) for k, t in enumerate(tokens)):
+            return []  # "The initiative, which would write …, is expected …" is the narrator's
         return [_Cue("would (report continues)", None, speaker=previous[2])]
 
     def inherit(self, number: int, sentence: Sentence) -> None:

@@ -859,6 +859,57 @@ def test_a_quote_after_a_colon_carries_on_into_the_next_sentence():
     assert found == [("freedonia", "Anna Berg", "direct")] * 2
 
 
+# -- forms of report from the spent corpora eval/heldout4 and eval/heldout5 ---------------------
+@pytest.mark.parametrize(
+    ("text", "voice", "speaker"),
+    [
+        # an auxiliary after a comma: the subject stands before the comma, never after the verb
+        ("The Sylvanian opposition, to its credit, has asked the government to explain the deal.",
+         "other", "the Sylvanian opposition"),
+        ("The worry, as a senior Alliance Council official put it to me, is exclusive access.", "alliance", None),
+        ("Some shipping specialists think Freedonia is overreacting.", "other", None),  # no "that"
+        ("Her Sylvanian counterpart, Mara Quist, said the canal would help.", "alliance", None),
+        ("Tor Halvorsen has always denied the plan.", "freedonia", "Tor Halvorsen"),
+        ("Anna Berg said in May that the canal was open.", "freedonia", "Anna Berg"),  # the month
+        # findings are reported by the poll or study (pollsters are "other", guideline 3)
+        ("A poll published by the Lisport institute in May found that most residents backed the treaty.",
+         "other", "a poll"),
+        ("Polls show that most Sylvanians oppose the canal.", "other", None),
+    ],
+)
+def test_forms_of_report_from_the_fourth_and_fifth_corpora(text, voice, speaker):
+    got_voice, got_speaker, _ = only(text)
+    assert got_voice == voice
+    if speaker is not None:
+        assert got_speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody in Lisport, in Port Lis or in our ports believes the money will arrive.",
+        "No one in Lisport has claimed that Sylvania will close the canal.",
+        "Neither the Freedonian nor the Sylvanian government responded to our request for comment.",
+        "The canal is Sylvania's foothold, whatever Anna Berg says",
+        "Sylvania found the deal acceptable.",  # "find" reports only with a poll or study
+        "The statement did not mention the canal.",
+        "Sylvania rarely comments on the canal.",
+    ],
+)
+def test_nobody_speaks_here(text):
+    assert only(text)[0] == "outlet"
+
+
+def test_a_relative_clause_would_does_not_continue_a_paraphrase():
+    found = voices("Anna Berg said the treaty was signed. The initiative, which would ban tolls, goes to a vote.")
+    assert [v for v, _, _ in found] == ["freedonia", "outlet"]
+
+
+def test_an_indefinite_poll_is_not_a_short_reference_to_an_earlier_speaker():
+    text = "A senior Alliance Council official called it vital. A poll by the Lisport Herald found that most agree."
+    assert [v for v, _, _ in voices(text)] == ["alliance", "other"]
+
+
 if __name__ == "__main__":
     # .venv/bin/python tests/test_voices.py  -> accuracy on the seeds and the team's coded documents
     annotations = ROOT / "stance" / "data" / "annotations"
