@@ -150,6 +150,9 @@ class AliasMatcher:
         keys = sorted((k for k in owners if k), key=lambda k: (-len(k), k))
         self.owners = owners
         self.pattern = re.compile("(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w])")
+        #: Speakers made from (phrase, apposition) under this profile, shared by every article
+        #: (a speaker depends only on its phrase and the profile; names recur across a corpus).
+        self.speakers: dict[tuple[str, str], Speaker] = {}
 
     def match(self, phrase: str) -> tuple[str, str] | None:
         """``(actor id, folded alias)`` of the longest fitting alias in ``phrase``, or ``None``.
@@ -430,13 +433,16 @@ class Discourse:
     """Recent entities of one article, for resolving pronouns and short references.
 
     Only a bounded number of entities is kept, so resolution costs constant time per sentence;
-    speakers made from a phrase are cached for the article (names recur).
+    speakers made from a phrase are cached per profile (names recur across articles).
     """
+
+    #: Bound of the per-profile speaker cache; it is emptied when full.
+    MADE_MAX = 50_000
 
     def __init__(self, profile: Profile, size: int = 24) -> None:
         self.profile = profile
         self.recent: deque[_Entity] = deque(maxlen=size)
-        self._made: dict[tuple[str, str], Speaker] = {}
+        self._made = alias_matcher(profile).speakers
 
     def add(self, speaker: Speaker, sentence: int) -> None:
         """Remember an entity mentioned (as subject or speaker) in ``sentence``."""
@@ -457,6 +463,8 @@ class Discourse:
                 kind = speaker_kind(appos)
             name = appos if is_proper_name(appos) and _is_description(phrase) else phrase
             made = Speaker(display_name(name), full, voice_of(full, self.profile), kind)
+            if len(self._made) >= self.MADE_MAX:
+                self._made.clear()
             self._made[key] = made
         return made
 

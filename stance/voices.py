@@ -247,7 +247,7 @@ class _Token:
     The tests every rule asks of a token are computed once, here.
     """
 
-    __slots__ = ("text", "quote", "low", "is_word", "is_capitalised")
+    __slots__ = ("text", "quote", "low", "is_word", "is_capitalised", "is_verb_like")
 
     def __init__(self, text: str, quote: int | None = None) -> None:
         self.text = text
@@ -255,6 +255,7 @@ class _Token:
         self.low = text.casefold()
         self.is_word = quote is None and text[:1].isalnum()
         self.is_capitalised = self.is_word and text[:1].isupper()
+        self.is_verb_like = self.is_word and _verb_like(self.low, self.is_capitalised)
 
 
 @dataclass
@@ -271,6 +272,18 @@ class _Cue:
 
 
 # -- tokens ------------------------------------------------------------------------------
+_VOCABULARY: dict[str, _Token] = {}
+#: Distinct words kept in the shared vocabulary before it is emptied (bounds memory on huge corpora).
+VOCABULARY_MAX = 200_000
+
+
+def _shared_vocabulary() -> dict[str, _Token]:
+    """Word tokens shared by every article read in this process (a word's token never changes)."""
+    if len(_VOCABULARY) > VOCABULARY_MAX:
+        _VOCABULARY.clear()
+    return _VOCABULARY
+
+
 def _tokens(
     text: str,
     sentence: Sentence,
@@ -279,7 +292,7 @@ def _tokens(
 ) -> list[_Token]:
     """The sentence as tokens, each quotation piece inside it one token.
 
-    Word tokens are shared through ``vocabulary`` (one object per distinct string of the article).
+    Word tokens are shared through ``vocabulary`` (one object per distinct string).
     """
     out: list[_Token] = []
     position = sentence.start
@@ -365,15 +378,19 @@ def _matching_paren(tokens: Sequence[_Token], close: int) -> int | None:
 
 
 def _is_verb_like(token: _Token) -> bool:
-    low = token.low
+    return token.is_verb_like
+
+
+def _verb_like(low: str, capitalised: bool) -> bool:
+    """A reporting verb, an "-ing" form, a contracted negation or an "-ly" adverb: ends a phrase."""
     if low in ING_ADJECTIVES:
         return False
     return (
         low in reporting_verbs()
-        or (low.endswith("ing") and len(low) > 4 and not token.is_capitalised and low not in ING_ADJECTIVES)
+        or (low.endswith("ing") and len(low) > 4 and not capitalised)
         or "n't" in low
         or "n’t" in low
-        or (low.endswith("ly") and len(low) > 4 and not token.is_capitalised)
+        or (low.endswith("ly") and len(low) > 4 and not capitalised)
     )
 
 
@@ -1031,7 +1048,7 @@ class _Reader:
         self.discourse = Discourse(profile)
         self.said: dict[int, _Said] = {}
         self.next_quote = 0
-        self.vocabulary: dict[str, _Token] = {}
+        self.vocabulary = _shared_vocabulary()
         self.previous: tuple[int, int, Speaker, str] | None = None  # index, paragraph, speaker, quote
 
     def pieces(self, sentence: Sentence) -> list[tuple[int, Quote]]:

@@ -910,6 +910,22 @@ def test_an_indefinite_poll_is_not_a_short_reference_to_an_earlier_speaker():
     assert [v for v, _, _ in voices(text)] == ["alliance", "other"]
 
 
+# -- caches shared across articles --------------------------------------------------------
+def test_attribution_does_not_depend_on_articles_read_before(monkeypatch):
+    """Speakers and word tokens are cached per process; results must not depend on that cache."""
+    import stance.speakers as speakers_module
+    import stance.voices as voices_module
+
+    text = "Anna Berg said the canal was open. “It is,” she added. The canal opened in May."
+    fresh = voices(text)
+    monkeypatch.setattr(speakers_module.Discourse, "MADE_MAX", 3)
+    monkeypatch.setattr(voices_module, "VOCABULARY_MAX", 5)
+    for other in ("Mara Quist said no.", "Sylvania warned that “the canal will harm us all”.", "Tor Halvorsen agreed."):
+        voices(other)
+    assert voices(text) == fresh
+    assert len(speakers_module.alias_matcher(CANAL).speakers) <= 3
+
+
 if __name__ == "__main__":
     # .venv/bin/python tests/test_voices.py  -> accuracy on the seeds and the team's coded documents
     annotations = ROOT / "stance" / "data" / "annotations"
