@@ -920,8 +920,8 @@ def test_attribution_does_not_depend_on_articles_read_before(monkeypatch):
     fresh = voices(text)
     monkeypatch.setattr(speakers_module.Discourse, "MADE_MAX", 3)
     monkeypatch.setattr(voices_module, "VOCABULARY_MAX", 5)
-    for other in ("Mara Quist said no.", "Sylvania warned that “the canal will harm us all”.", "Tor Halvorsen agreed."):
-        voices(other)
+    for name in ("Ivo Marek", "Lena Holm", "Per Sandvik", "Ute Lindqvist", "Oskar Brun"):  # new speakers
+        voices(f"{name} said the canal was closed. Sylvania warned that “the canal will harm us all”.")
     assert voices(text) == fresh
     assert len(speakers_module.alias_matcher(CANAL).speakers) <= 3
 
