@@ -44,9 +44,17 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 from sklearn.preprocessing import normalize
+from sklearn.utils.extmath import safe_sparse_dot
 from sklearn.utils.validation import check_is_fitted
 
 from stance.lexicon import LexiconScorer
+
+try:  # the kernels behind sklearn.preprocessing.normalize (private module: fall back if it moves)
+    from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l1, inplace_csr_row_normalize_l2
+
+    _ROW_KERNELS = {"l1": inplace_csr_row_normalize_l1, "l2": inplace_csr_row_normalize_l2}
+except ImportError:  # pragma: no cover - depends on the scikit-learn release
+    _ROW_KERNELS = {}
 
 __all__ = ["StanceClassifier", "VOICE_KINDS", "CONTEXT_FEATURES", "voice_kind", "as_example", "voice_context"]
 
@@ -351,10 +359,45 @@ def _lean(model: LogisticRegression, matrix) -> np.ndarray:
 
 def _logits(model: LogisticRegression, matrix) -> np.ndarray:
     """Per-class logits; a binary model's single score becomes two symmetric columns."""
-    scores = model.decision_function(matrix)
+    scores = _decision(model, matrix)
     if scores.ndim == 1:
         return np.column_stack([-scores / 2, scores / 2])
     return scores
+
+
+def _decision(model: LogisticRegression, matrix) -> np.ndarray:
+    """``model.decision_function(matrix)``, without its input checks for the matrices built here.
+
+    The checks (dtype, format, finiteness, data-frame detection) cost more than the product for
+    one article's few sentences; the arithmetic is scikit-learn's own, so the scores are equal.
+    Anything but a CSR float64 matrix of the right width goes through scikit-learn.
+    """
+    coef = getattr(model, "coef_", None)
+    if (
+        coef is None
+        or not _is_csr64(matrix)
+        or matrix.shape[1] != coef.shape[1]
+        or not np.isfinite(matrix.data).all()  # scikit-learn's error for NaN and infinity
+    ):
+        return model.decision_function(matrix)
+    scores = safe_sparse_dot(matrix, coef.T, dense_output=True) + model.intercept_
+    return scores.reshape(-1) if scores.shape[1] == 1 else scores
+
+
+def _is_csr64(matrix) -> bool:
+    return sparse.issparse(matrix) and matrix.format == "csr" and matrix.dtype == np.float64
+
+
+def _normalize_rows(matrix, norm: str):
+    """``normalize(matrix, norm)`` for the CSR float64 matrices built here, without input checks.
+
+    Calls the same in-place row kernels scikit-learn's ``normalize`` calls, so the values are
+    equal; any other input goes through ``normalize``.
+    """
+    if norm in _ROW_KERNELS and _is_csr64(matrix):
+        _ROW_KERNELS[norm](matrix)
+        return matrix
+    return normalize(matrix, norm=norm, copy=False)
 
 
 class _FastTfidf:
@@ -414,7 +457,7 @@ class _FastTfidf:
         if self.idf is not None:
             matrix.data *= self.idf[matrix.indices]
         if self.vectorizer.norm is not None and matrix.shape[0]:  # scikit-learn refuses 0 rows
-            matrix = normalize(matrix, norm=self.vectorizer.norm, copy=False)
+            matrix = _normalize_rows(matrix, self.vectorizer.norm)
         return matrix
 
     def _count_matrix(self, columns: list[int], lengths: list[int]):

@@ -107,6 +107,24 @@ def test_fast_tfidf_gives_scikit_learns_matrix(local_records, shipped_vectorizer
         assert empty.shape == (0, len(vectorizer.vocabulary_)) and empty.nnz == 0
 
 
+def test_fast_decision_gives_scikit_learns_scores(local_records):
+    """The shipped model's logits without scikit-learn's input checks equal its decision_function."""
+    from scipy import sparse
+
+    from stance.classifier import _decision, as_example
+    from stance.modelio import default_model
+
+    model = default_model()
+    examples = [as_example({"text": r.text, "voice": r.voice}) for article in local_records for r in article]
+    matrix = model._matrix(examples)
+    assert sparse.issparse(matrix) and matrix.format == "csr"
+    assert np.array_equal(_decision(model.context_model_, matrix), model.context_model_.decision_function(matrix))
+    broken = matrix.copy()
+    broken.data[0] = np.nan
+    with pytest.raises(ValueError, match="NaN"):  # still scikit-learn's error, not NaN scores
+        _decision(model.context_model_, broken)
+
+
 #: Text drawn from letters, digits, quotes, apostrophes, hyphens and every kind of white space,
 #: with news words mixed in so that known n-grams occur.
 _TEXT = st.lists(
