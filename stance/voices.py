@@ -207,9 +207,10 @@ class Attribution:
 
 @lru_cache(maxsize=1)
 def _verb_lists() -> dict[str, frozenset[str]]:
-    """The sections of ``stance/data/reporting_verbs.txt``: every form of every verb."""
+    """The sections of ``stance/data/reporting_verbs.txt`` (every form of every verb), and ``base``: the
+    first form of each line."""
     listing = resources.files("stance").joinpath("data/reporting_verbs.txt").read_text("utf-8")
-    sections: dict[str, set[str]] = {"speech": set(), "belief": set()}
+    sections: dict[str, set[str]] = {"speech": set(), "belief": set(), "base": set()}
     current = sections["speech"]
     for line in listing.splitlines():
         line = line.strip()
@@ -219,16 +220,13 @@ def _verb_lists() -> dict[str, frozenset[str]]:
             current = sections.setdefault(line.strip("[]"), set())
             continue
         current.update(form.casefold() for form in line.split())
+        sections["base"].add(line.split()[0].casefold())
     return {name: frozenset(forms) for name, forms in sections.items()}
 
 
-@lru_cache(maxsize=1)
 def _base_forms() -> frozenset[str]:
     """The first form of each line of the data file (the base: "say", "ask", "tell")."""
-    listing = resources.files("stance").joinpath("data/reporting_verbs.txt").read_text("utf-8")
-    return frozenset(
-        line.split()[0].casefold() for line in listing.splitlines() if line.strip() and line.strip()[0] not in "#["
-    )
+    return _verb_lists()["base"]
 
 
 def reporting_verbs() -> frozenset[str]:
@@ -605,7 +603,7 @@ def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
         return False  # "praise from allies and caution from the north": nouns
     if low in NO_CONTENT_VERBS and (_is_negated(tokens, i) or following[:1] and following[0] in NOTHING_WORDS):
         return False  # "did not respond to a request for comment", "said little": no view is reported
-    if low in _base_forms() and tokens[-1].text == "?" and tokens[i - 1].quote is None:
+    if low in _base_forms() and tokens[-1].text == "?" and (i == 0 or tokens[i - 1].quote is None):
         return False  # "will Santos simply ask Washington what to say?": the narrator asks
     before = _skip_adverbs_back(tokens, i)
     previous = _auxiliary(tokens[before].low) if before >= 0 else ""
