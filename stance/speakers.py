@@ -288,6 +288,11 @@ def _words(phrase: str) -> tuple[str, ...]:
     return tuple(w.strip(".") for w in _TOKEN_RE.findall(_PAREN_RE.sub("", phrase)))
 
 
+def _is_name_word(word: str) -> bool:
+    """A capitalised word or a particle surname ("al-Burhan")."""
+    return word[:1].isupper() or _PARTICLE_NAME_RE.match(word) is not None
+
+
 @lru_cache(maxsize=8192)
 def speaker_kind(phrase: str) -> str:
     """``person``, ``org``, ``group`` or ``unknown`` for a speaker phrase (by its name part).
@@ -338,7 +343,7 @@ def plausible_speaker(phrase: str) -> bool:
         return True
     if head[:1].isdigit() or key in _NUMBER_WORDS:
         return False
-    if (head[:1].isupper() or _PARTICLE_NAME_RE.match(head)) and (len(words) > 1 or key not in _SENTENCE_CAPITALS):
+    if _is_name_word(head) and (len(words) > 1 or key not in _SENTENCE_CAPITALS):
         return True
     return key.endswith("s") and not key.endswith(("ss", "us", "is"))
 
@@ -374,8 +379,7 @@ def _name_start(words: Sequence[str]) -> int:
     for i, word in enumerate(words):
         key = fold(word)
         after_preposition = i > 0 and words[i - 1] in _TITLE_PREPOSITIONS
-        is_name_word = word[:1].isupper() or _PARTICLE_NAME_RE.match(word)
-        if key in PERSON_WORDS or key in OFFICE_WORDS or not is_name_word or after_preposition:
+        if key in PERSON_WORDS or key in OFFICE_WORDS or not _is_name_word(word) or after_preposition:
             start = i + 1
     return start if 0 < start < len(words) else 0
 

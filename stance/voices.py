@@ -330,7 +330,7 @@ def _phrase_before(tokens: Sequence[_Token], end: int) -> tuple[int, int] | None
                 break
             i, start = opening - 1, opening
             continue
-        if not token.is_word or _is_stop(tokens, i) and not _joins_name(tokens, i) or _is_verb_like(token):
+        if not token.is_word or _is_stop(tokens, i) and not _joins_name(tokens, i) or token.is_verb_like:
             break
         if token.low in PRONOUNS and not _is_surname_he(tokens, i, end):
             if i == end - 1:
@@ -344,8 +344,13 @@ def _phrase_before(tokens: Sequence[_Token], end: int) -> tuple[int, int] | None
 
 
 def _is_stop(tokens: Sequence[_Token], i: int) -> bool:
-    """A word that ends a phrase; "May" inside a sentence is the month, not the modal."""
-    return tokens[i].low in PHRASE_STOPS and not (i > 0 and tokens[i].text == "May")
+    """A word that ends a phrase (not the month "May", which looks like the modal)."""
+    return tokens[i].low in PHRASE_STOPS and not _is_month_may(tokens, i)
+
+
+def _is_month_may(tokens: Sequence[_Token], i: int) -> bool:
+    """A capitalised "May" inside a sentence is the month, not the modal."""
+    return i > 0 and tokens[i].text == "May"
 
 
 def _joins_name(tokens: Sequence[_Token], i: int) -> bool:
@@ -373,10 +378,6 @@ def _matching_paren(tokens: Sequence[_Token], close: int) -> int | None:
         if tokens[j].text == "(":
             return j
     return None
-
-
-def _is_verb_like(token: _Token) -> bool:
-    return token.is_verb_like
 
 
 def _verb_like(low: str, capitalised: bool) -> bool:
@@ -419,7 +420,7 @@ def _phrase_after(tokens: Sequence[_Token], start: int) -> tuple[int, int] | Non
                 break
             i = end = close + 1
             continue
-        if not token.is_word or token.low in PHRASE_STOPS or _is_verb_like(token):
+        if not token.is_word or token.low in PHRASE_STOPS or token.is_verb_like:
             break
         if token.low in PRONOUNS:
             end = i + 1 if i == start else end
@@ -607,7 +608,7 @@ def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
         return False  # "will Santos simply ask Washington what to say?": the narrator asks
     before = _skip_adverbs_back(tokens, i)
     previous = _auxiliary(tokens[before].low) if before >= 0 else ""
-    if before > 0 and tokens[before].text == "May":
+    if _is_month_may(tokens, before):
         previous = "may (the month)"
     if previous in MODALS or previous in NOUN_DETERMINERS or previous in NOUN_TAKING_VERBS:
         return False  # "will say"; "a warning", "their praise"; "drew praise": nouns, not speech
@@ -832,7 +833,7 @@ def _role_then_name(tokens: Sequence[_Token], start: int) -> tuple[int, int] | N
         token = tokens[j]
         if not token.is_word or token.is_capitalised or token.low in PHRASE_STOPS or token.low in _NOT_ROLE_WORDS:
             break
-        if _is_verb_like(token):
+        if token.is_verb_like:
             break
         j += 1
     if j == start:
@@ -1072,7 +1073,8 @@ class _Reader:
         cues = _find_cues(tokens, self.lengths)
         subject = _clause_subject(tokens)
         subject_phrase = _phrase(tokens, *subject) if subject else None
-        subject_appos = _appos_after(tokens, subject[1])[0] if subject else ""
+        needs_subject = subject is not None and any(c.phrase is None for c in cues)
+        subject_appos = _appos_after(tokens, subject[1])[0] if needs_subject else ""
         for cue in cues:
             self.resolve(cue, cues, subject_phrase, sentence, subject_appos)
         cues = [c for c in cues if c.speaker is not None] or self.continued_report(tokens, sentence)

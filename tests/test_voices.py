@@ -760,6 +760,11 @@ def test_the_newspaper_is_the_outlet_named_before():
     ],
 )
 def test_further_forms_of_report(text, voice, speaker):
+    assert_voice_and_speaker(text, voice, speaker)
+
+
+def assert_voice_and_speaker(text: str, voice: str, speaker: str | None) -> None:
+    """The one sentence of ``text`` has ``voice``, and ``speaker`` unless that is ``None``."""
     got_voice, got_speaker, _ = only(text)
     assert got_voice == voice
     if speaker is not None:
@@ -825,10 +830,7 @@ def test_thanks_to_is_not_a_report():
     ],
 )
 def test_forms_of_report_from_the_sixth_corpus(text, voice, speaker):
-    got_voice, got_speaker, _ = only(text)
-    assert got_voice == voice
-    if speaker is not None:
-        assert got_speaker == speaker
+    assert_voice_and_speaker(text, voice, speaker)
 
 
 @pytest.mark.parametrize(
@@ -878,10 +880,7 @@ def test_a_quote_after_a_colon_carries_on_into_the_next_sentence():
     ],
 )
 def test_forms_of_report_from_the_fourth_and_fifth_corpora(text, voice, speaker):
-    got_voice, got_speaker, _ = only(text)
-    assert got_voice == voice
-    if speaker is not None:
-        assert got_speaker == speaker
+    assert_voice_and_speaker(text, voice, speaker)
 
 
 @pytest.mark.parametrize(
