@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from stance.errors import InputError
 from stance.profile import Profile
@@ -164,9 +165,12 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 
 
 # -- phrase matcher ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Match:
-    """A phrase found in a token sequence: tokens ``start:end`` and the phrase's value."""
+class Match(NamedTuple):
+    """A phrase found in a token sequence: tokens ``start:end`` and the phrase's value.
+
+    A named tuple, not a frozen dataclass: frame tagging makes one per term found, and a frozen
+    dataclass's constructor had cost 4 % of ``stance analyze``.
+    """
 
     start: int
     end: int

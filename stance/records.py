@@ -7,7 +7,7 @@ output, golden files and users' scripts depend on them.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 
 __all__ = ["SentenceRecord", "RECORD_FIELDS", "VOICES_FIXED", "STANCES", "QUOTE_TYPES", "record_from_values"]
 
@@ -46,8 +46,13 @@ class SentenceRecord:
     cues: tuple[str, ...]
 
     def to_dict(self) -> dict:
-        """A JSON-ready dict in contract field order (lists instead of tuples)."""
-        out = asdict(self)
+        """A JSON-ready dict in contract field order (lists instead of tuples).
+
+        Built from the fields directly: ``dataclasses.asdict`` deep-copies every value, which
+        had been a sixth of ``stance analyze``'s time; all values are immutable here.
+        """
+        values = self.__dict__
+        out = {name: values[name] for name in RECORD_FIELDS}
         out["frames"] = list(self.frames)
         out["cues"] = list(self.cues)
         return out
