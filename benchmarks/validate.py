@@ -117,7 +117,8 @@ def main(argv: list[str]) -> None:
     figures += [_voice_figure(corpus, model) for corpus in TRAINED_CORPORA]
     OUT.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     for figure in figures:
-        print(f"{figure['name']:<42} {figure['value']:.3f}   {figure['note']}")
+        # stored at 4 decimals; printed the same (rounding the stored value again to 3 could round up twice)
+        print(f"{figure['name']:<42} {figure['value']:.4f}   {figure['note']}")
     if per_group:
         print("per event (leave-one-event-out macro-F1):")
     for group, values in per_group.items():
