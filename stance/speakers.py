@@ -32,12 +32,21 @@ __all__ = [
     "alias_matcher",
     "display_name",
     "fold",
+    "gender_of",
     "speaker_kind",
     "voice_of",
 ]
 
 #: Pronouns that can stand for a speaker, with the kind of entity they refer to.
 PRONOUN_KINDS = {"he": "person", "she": "person", "it": "org", "they": "group", "we": "group"}
+#: Words in a speaker's phrase that say whether "he" or "she" can refer to the speaker: honorifics
+#: and gendered role nouns. A speaker with none of them fits either pronoun.
+GENDER_WORDS = {
+    **dict.fromkeys("mr sir spokesman congressman businessman king prince".split(), "he"),
+    **dict.fromkeys(
+        "mrs ms miss madam spokeswoman congresswoman businesswoman chairwoman queen princess".split(), "she"
+    ),
+}
 #: Words that make a phrase name a person: titles, roles and descriptions of people.
 PERSON_WORDS = frozenset(
     """president minister adviser advisor secretary ambassador spokesperson spokesman
@@ -409,6 +418,17 @@ class _Entity:
     sentence: int
     folded: str  # the phrase's first segment, folded, padded with spaces: " north atlantic council "
     name_parts: tuple[str, ...]  # folded first and last word of a person's name ("kim", "sung han")
+    gender: str | None = None  # "he" or "she" when the phrase says so (:func:`gender_of`)
+
+
+def gender_of(phrase: str) -> str | None:
+    """ "he" or "she" when the phrase carries an honorific or a gendered role, else ``None``.
+
+    >>> gender_of("Ms. Anna Berg"), gender_of("the ministry's spokesman, Ole Brand"), gender_of("Ole Brand")
+    ('she', 'he', None)
+    """
+    found = {GENDER_WORDS[w] for w in fold(phrase).split() if w in GENDER_WORDS}
+    return found.pop() if len(found) == 1 else None
 
 
 def _is_description(phrase: str) -> bool:
@@ -454,7 +474,8 @@ class Discourse:
             return
         words = speaker.name.split()
         parts = (fold(words[0]), fold(words[-1])) if speaker.kind == "person" and len(words) > 1 else ()
-        self.recent.append(_Entity(speaker, sentence, _padded(speaker.phrase), parts))
+        gender = gender_of(speaker.phrase) if speaker.kind == "person" else None
+        self.recent.append(_Entity(speaker, sentence, _padded(speaker.phrase), parts, gender))
 
     def make(self, phrase: str, appos: str = "") -> Speaker:
         """A speaker from its phrase (and apposition), without resolution."""
@@ -485,7 +506,7 @@ class Discourse:
         """
         word = phrase.strip().casefold()
         if word in PRONOUN_KINDS:
-            return self._pronoun(PRONOUN_KINDS[word], continuing, since)
+            return self._pronoun(word, continuing, since)
         made = self.make(phrase, appos)
         if made.voice != "other" and phrase[:4].casefold() == "the ":
             return made  # "the presidential office" is an alias as written; keep it
@@ -495,13 +516,31 @@ class Discourse:
         voice = made.voice if made.voice != "other" else short.speaker.voice
         return Speaker(short.speaker.name, f"{short.speaker.phrase}; {made.phrase}", voice, short.speaker.kind)
 
-    def _pronoun(self, kind: str, continuing: Speaker | None, since: int) -> Speaker | None:
+    def _pronoun(self, pronoun: str, continuing: Speaker | None, since: int) -> Speaker | None:
+        """The latest fitting entity; "he" and "she" pass over people the text gendered otherwise.
+
+        With a ``continuing`` quotation speaker the search stops at the quotation's start and
+        falls back to that speaker, unless its gender contradicts the pronoun: then the latest
+        earlier person of the pronoun's gender ("Ms. Berg" for "she" after Mr. Brand's quotes).
+        When only people of the other gender fit, the latest of them is kept (as before genders
+        were read): a gender word is evidence, not proof that nobody else is meant.
+        """
+        kind = PRONOUN_KINDS[pronoun]
+        gendered = pronoun in ("he", "she")
+        other_gender = None  # the latest fitting entity of the other gender: kept when none fits
         for entity in reversed(self.recent):
             if continuing is not None and entity.sentence < since:
                 break
             if _fits(kind, entity.speaker.kind):
-                return entity.speaker
-        return continuing
+                if not gendered or entity.gender in (None, pronoun):
+                    return entity.speaker
+                other_gender = other_gender or entity
+        if continuing is not None and (not gendered or gender_of(continuing.phrase) in (None, pronoun)):
+            return continuing
+        found = self._latest(lambda e: e.gender == pronoun) if continuing is not None else None
+        if found is not None:
+            return found.speaker
+        return other_gender.speaker if other_gender is not None else continuing
 
     def _short_reference(self, phrase: str) -> _Entity | None:
         """An earlier entity that ``phrase`` shortens: "Kim" -> "Kim Sung-han", "the council"."""

@@ -175,7 +175,12 @@ NEGATIVE_SUBJECTS = frozenset("nobody none neither nor".split())
 #: Words trimmed from the start of a speaker phrase (openers and prepositions, not articles).
 _LEADING_NOISE = (PHRASE_PREPOSITIONS | INTRO_WORDS) - DETERMINERS
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n")
-_TOKEN_RE = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:[-'’]\w+)*|\S")
+#: Abbreviated titles before a name ("Mr. Jensen", "Gen. Amal Idris"): one token with their full
+#: stop, so that a phrase read over them does not end at the stop.
+TITLE_ABBREVIATIONS = "Mr Mrs Ms Dr Prof Gen Sen Rep Gov Lt Col Capt Sgt Adm Maj Cmdr Rev Hon Amb".split()
+_TOKEN_RE = re.compile(
+    rf"(?:{'|'.join(TITLE_ABBREVIATIONS)})\.(?=\s+[A-Z])|[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:[-'’]\w+)*|\S"
+)
 
 
 @dataclass(frozen=True)
@@ -250,7 +255,8 @@ class _Token:
     def __init__(self, text: str, quote: int | None = None) -> None:
         self.text = text
         self.quote = quote
-        self.low = text.casefold()
+        # a title's stop is not part of the word the rules look up ("Mr." is "mr")
+        self.low = text.casefold() if text[-1:] != "." or not text[:-1].isalpha() else text[:-1].casefold()
         self.is_word = quote is None and text[:1].isalnum()
         self.is_capitalised = self.is_word and text[:1].isupper()
         self.is_verb_like = self.is_word and _verb_like(self.low, self.is_capitalised)

@@ -347,6 +347,51 @@ def test_he_prefers_a_person_over_a_nearer_organisation():
     assert voices(text)[1] == ("freedonia", "Tor Halvorsen", "indirect")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an honorific says who "she" can be: the nearer Mr. Jensen is passed over
+        (
+            "Ms. Anna Berg, the foreign minister, spoke in Lisport on Monday. "
+            "The Alliance Council’s spokesman, Mr. Ole Jensen, took questions afterwards. "
+            "“The canal is open to every ship,” she said.",
+            ("freedonia", "Anna Berg", "direct"),
+        ),
+        # and so does a gendered role in an apposition
+        (
+            "Mara Quist, a spokeswoman for the Alliance Council, said the treaty was overdue. "
+            "Mr. Tor Halvorsen said he disagreed. “It is a mistake,” he said. “The treaty helps everyone,” she said.",
+            ("alliance", "Mara Quist", "direct"),
+        ),
+        # nothing says the nearer person's gender: the nearest fitting entity, as before
+        (
+            "Ms. Anna Berg spoke in Lisport on Monday. Tor Halvorsen took questions afterwards. "
+            "“The canal is open to every ship,” she said.",
+            ("freedonia", "Tor Halvorsen", "direct"),
+        ),
+        # only people of the other gender were named: the nearest of them is kept
+        (
+            "Ms. Anna Berg met Sylvanian envoys. He added that talks would continue.",
+            ("freedonia", "Anna Berg", "indirect"),
+        ),
+    ],
+)
+def test_he_and_she_pass_over_people_of_the_other_gender(text, expected):
+    assert voices(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will not sign,” said Mr. Ole Jensen of the Alliance Council.", "Ole Jensen"),
+        ("Gen. Amal Idris, the army chief, said the canal was safe.", "Amal Idris"),
+        ("“The canal is safe,” Dr. Amal Idris told reporters.", "Amal Idris"),
+    ],
+)
+def test_an_abbreviated_title_does_not_end_the_speaker_phrase(text, speaker):
+    assert only(text)[1] == speaker
+
+
 def test_pronoun_tag_after_an_organisations_quote_keeps_that_speaker():
     text = (
         "Mara Quist met Freedonian envoys last week.\n\n"
