@@ -954,6 +954,31 @@ def test_an_indefinite_poll_is_not_a_short_reference_to_an_earlier_speaker():
     assert [v for v, _, _ in voices(text)] == ["alliance", "other"]
 
 
+@pytest.mark.parametrize(
+    ("text", "voice", "speaker"),
+    [
+        # a relative clause between the subject and its reporting verb
+        ("The Sylvanian officials who negotiated the treaty said it would stand.", "other", "the Sylvanian officials"),
+        ("The Harbor Alliance officials who spoke said the treaty would stand.", "alliance", None),
+        ("The committee that led the protests called the treaty a betrayal.", "other", "the committee"),
+        # an object clause: the subject after "that" is the speaker, not the noun before it
+        ("Freedonia signed the treaty, a move that Sylvania described as a betrayal.", "sylvania", "Sylvania"),
+        # a modal makes the relative clause a clause of its own: no report
+        ("A government that knew the canal would at least have explained the treaty.", "outlet", None),
+        # "was quick to condemn" reports a condemnation; "plans to welcome" reports nothing yet
+        ("Anna Berg was quick to condemn the treaty.", "freedonia", "Anna Berg"),
+        ("Sylvania was the first to criticise the treaty.", "sylvania", "Sylvania"),
+        ("Anna Berg plans to welcome the treaty.", "outlet", None),
+        ("Sylvania is expected to criticise the treaty.", "outlet", None),
+    ],
+)
+def test_subjects_across_a_relative_clause_and_quick_to(text, voice, speaker):
+    found = only(text)
+    assert found[0] == voice
+    if speaker is not None:
+        assert found[1] == speaker
+
+
 # -- caches shared across articles --------------------------------------------------------
 def test_attribution_does_not_depend_on_articles_read_before(monkeypatch):
     """Speakers and word tokens are cached per process; results must not depend on that cache."""
