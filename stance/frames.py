@@ -164,13 +164,13 @@ class FrameTagger:
         # shield matches do not overlap and come in order: a term is shielded when the last
         # shield starting at or before it also ends after it (a binary search, not a scan, so a
         # sentence with thousands of aliases stays linear)
-        shields = self._shield.find(tokens) if self._shield.size else []
-        starts = [m.start for m in shields]
+        shields = self._shield.spans(tokens) if self._shield.size else []
+        starts = [start for start, _, _ in shields]
         ranks: set[int] = set()
-        for match in self._matcher.find(tokens, longest=False):
-            k = bisect_right(starts, match.start) - 1
-            if k < 0 or shields[k].end < match.end:
-                ranks.update(match.value)  # type: ignore[arg-type]
+        for start, end, value in self._matcher.spans(tokens, longest=False):
+            k = bisect_right(starts, start) - 1
+            if k < 0 or shields[k][1] < end:
+                ranks.update(value)  # type: ignore[arg-type]
         return tuple(self.frame_ids[rank] for rank in sorted(ranks))
 
 
