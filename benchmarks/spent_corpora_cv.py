@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="directory keeping each arm's predictions")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
-    add = args.add if args.add is not None else [str(c / "gold.jsonl") for c in TRAINED_CORPORA]
+    add = args.add if args.add is not None else [str(c / "gold.jsonl") for c in TRAINED_CORPORA[:5]]
     _init(args.base, add)
     predicted = {}
     for arm in ("base", "with"):
