@@ -48,8 +48,8 @@ class SentenceRecord:
     def to_dict(self) -> dict:
         """A JSON-ready dict in contract field order (lists instead of tuples).
 
-        Built from the fields directly: ``dataclasses.asdict`` deep-copies every value, which
-        had been a sixth of ``stance analyze``'s time; all values are immutable here.
+        Built from the fields directly: ``dataclasses.asdict`` deep-copies every value (about
+        22 of 30 µs per record, a tenth of ``stance analyze``); all values are immutable here.
         """
         values = self.__dict__
         out = {name: values[name] for name in RECORD_FIELDS}
