@@ -6,9 +6,10 @@ predict the left-out event. Added sentences of the left-out event are never trai
 pooled and per-event macro-F1 of both arms. Temperature calibration is skipped (it does not
 change the most probable class, so classifier-only figures are the shipped model's).
 
-Each arm takes about 45 minutes on two cores. ``--cache DIR`` stores an arm's predictions, so
-the arms can be run at different times (``--arm base`` now, ``--arm with`` when the new data is
-written) and compared from the cache. The check of the first five spent corpora (default)::
+Each arm took 65–70 minutes on two cores (about 5,000 training sentences per fold).
+``--cache DIR`` stores an arm's predictions, so the arms can be run at different times
+(``--arm base`` now, ``--arm with`` when the new data is written) and compared from the cache.
+The check of the first five spent corpora (default)::
 
     .venv/bin/python benchmarks/spent_corpora_cv.py
 
@@ -54,7 +55,9 @@ def _load(base: list[str], add: list[str]) -> dict:
 
 
 def _init(base: list[str], add: list[str]) -> None:
-    _DATA.update(_load(base, add))
+    """Load the examples once per process: a forked worker inherits the parent's, a spawned one loads."""
+    if not _DATA:
+        _DATA.update(_load(base, add))
 
 
 def _fold(task: tuple[str, str]) -> tuple[np.ndarray, np.ndarray]:

@@ -91,13 +91,13 @@ def _cv_note(n: int, events: int) -> str:
     return f"leave-one-event-out cross-validation, {n} coded sentences, {events} events"
 
 
-def _kept_cv_figure(figure: dict) -> dict:
-    """A stored cross-validation figure, marked when the training set has changed since it was made.
+def _kept_cv_figure(figure: dict, n: int, events: int) -> dict:
+    """A stored cross-validation figure, marked when the training set (``n`` sentences, ``events``
+    events now) has changed since it was made.
 
     The full cross-validation takes hours; ``--held-out-only`` keeps the stored one, and a figure
     must not pass for the current model's when that model was trained on more data.
     """
-    n, events = _training_size()
     if figure["note"].startswith(_cv_note(n, events)) or "earlier training set" in figure["note"]:
         return figure
     now = f"the shipped model is trained on {n} sentences, {events} events"
@@ -123,7 +123,9 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--jobs", type=int, default=2, help="cross-validation folds fitted at a time")
     args = parser.parse_args(argv)
     if args.held_out_only:
-        figures = [_kept_cv_figure(f) for f in json.loads(OUT.read_text("utf-8")) if "cross-validation" in f["note"]]
+        size = _training_size()
+        stored = json.loads(OUT.read_text("utf-8"))
+        figures = [_kept_cv_figure(f, *size) for f in stored if "cross-validation" in f["note"]]
         per_group = {}
     else:
         comparison = compare_methods(TRAINING, profiles_dir=PROFILE_DIRS, folds=999, jobs=args.jobs)

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -168,8 +169,8 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 class Match(NamedTuple):
     """A phrase found in a token sequence: tokens ``start:end`` and the phrase's value.
 
-    A named tuple, not a frozen dataclass: frame tagging makes one per term found, and a frozen
-    dataclass's constructor had cost 4 % of ``stance analyze``.
+    A named tuple, not a frozen dataclass (whose constructor sets each field through
+    ``object.__setattr__``); callers that find many phrases use :meth:`PhraseMatcher.spans`.
     """
 
     start: int
@@ -178,10 +179,6 @@ class Match(NamedTuple):
 
 
 _END = "\0end"
-
-
-def _first(item: tuple) -> object:
-    return item[0]
 
 
 class PhraseMatcher:
@@ -244,7 +241,7 @@ class PhraseMatcher:
                 first = content[start]
                 out.extend((first, content[end - 1] + 1, v) for end, v in found)
                 continue
-            end, value = max(found, key=_first)
+            end, value = max(found, key=itemgetter(0))
             out.append((content[start], content[end - 1] + 1, value))
             position = end
         return out
