@@ -31,6 +31,7 @@ __all__ = [
     "Speaker",
     "alias_matcher",
     "display_name",
+    "fits_pronoun",
     "fold",
     "gender_of",
     "speaker_kind",
@@ -232,7 +233,8 @@ NON_ACTOR_ROLE_WORDS = frozenset(
     """analyst analysts researcher researchers fellow fellows professor professors scholar scholars
     scientist scientists economist economists expert experts lecturer lecturers academic academics
     commentator commentators observer observers former retired ex university institute foundation
-    think-tank tank centre center college academy""".split()
+    think-tank tank centre center college academy specialist specialists historian historians
+    watcher watchers""".split()
 )
 #: Heads of a group of people who speak for no actor wherever they are ("analysts in Brussels").
 NON_ACTOR_GROUP_WORDS = NON_ACTOR_ROLE_WORDS | frozenset("business residents locals".split())
@@ -429,6 +431,17 @@ def gender_of(phrase: str) -> str | None:
     """
     found = {GENDER_WORDS[w] for w in fold(phrase).split() if w in GENDER_WORDS}
     return found.pop() if len(found) == 1 else None
+
+
+def fits_pronoun(pronoun: str, speaker: Speaker) -> bool:
+    """Whether ``pronoun`` ("he", "she", "it", "they", "we") can refer to ``speaker``.
+
+    >>> fits_pronoun("she", Speaker("Anna Berg", "Ms. Anna Berg", "other", "person"))
+    True
+    """
+    if not _fits(PRONOUN_KINDS[pronoun], speaker.kind):
+        return False
+    return pronoun not in ("he", "she") or gender_of(speaker.phrase) in (None, pronoun)
 
 
 def _is_description(phrase: str) -> bool:

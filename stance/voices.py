@@ -43,8 +43,10 @@ from stance.speakers import (
     GROUP_HEADS,
     ORG_HEADS,
     PERSON_WORDS,
+    PRONOUN_KINDS,
     Discourse,
     Speaker,
+    fits_pronoun,
     is_proper_name,
     plausible_speaker,
     voice_of,
@@ -70,8 +72,11 @@ VERB_ADVERBS = frozenset(
     """also later earlier previously then again further once had has have did does do not never
     already just first last today yesterday only even still reportedly recently separately
     similarly repeatedly publicly officially since on monday tuesday wednesday thursday friday
-    saturday sunday always often long usually sometimes rarely seldom""".split()
+    saturday sunday always often long usually sometimes rarely seldom itself himself herself
+    themselves""".split()
 )
+#: Emphatic pronouns after a subject ("the newspaper itself called …").
+REFLEXIVES = frozenset("itself himself herself themselves".split())
 #: Words that end a speaker phrase read backwards from its verb (clause boundaries, verbs).
 PHRASE_STOPS = frozenset(
     """that which who whom whose and or but nor because while when if as than so where although
@@ -149,6 +154,12 @@ PRONOUNS = frozenset("he she it they we".split())
 #: The narrator's own pronouns: outside quotation marks, "We warned about this" / "I asked the
 #: minister" is the outlet speaking (an editorial "we", a columnist's "I").
 NARRATOR_PRONOUNS = frozenset("we i".split())
+#: Nouns by which an outlet or its writer names itself: "this newspaper has criticised …" is the
+#: outlet's own narration (docs/annotation.md), not a speaker it reports.
+NARRATOR_NOUNS = frozenset(
+    """newspaper paper website site magazine publication column columnist writer author reporter
+    correspondent outlet station broadcaster agency editorial""".split()
+)
 #: Verbs of the list that are speech only with a particle or a document subject.
 PARTICLE_VERBS = {verb: "out" for verb in "point points pointed pointing rule rules ruled ruling".split()}
 PARTICLE_VERBS.update({verb: "foul" for verb in "cry cries cried crying".split()})  # "as Algeria cries foul"
@@ -610,6 +621,8 @@ def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
         return False  # "praise from allies and caution from the north": nouns
     if low in NO_CONTENT_VERBS and (_is_negated(tokens, i) or following[:1] and following[0] in NOTHING_WORDS):
         return False  # "did not respond to a request for comment", "said little": no view is reported
+    if following[:1] == ["for"] and (i + 2 >= len(tokens) or tokens[i + 2].text in ".!?;,)—–"):
+        return False  # "a frigate the navy never asked for.": a request for a thing, no words reported
     if low in _base_forms() and tokens[-1].text == "?" and (i == 0 or tokens[i - 1].quote is None):
         return False  # "will Santos simply ask Washington what to say?": the narrator asks
     before = _skip_adverbs_back(tokens, i)
@@ -618,6 +631,8 @@ def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
         previous = "may (the month)"
     if previous == "to" and _eager_subject_end(tokens, before) is not None:
         return True  # "was quick to condemn": said at once, unlike "plans to welcome"
+    if low.endswith("ing") and previous in ("this", "that") or before >= 0 and _is_possessive(tokens[before]):
+        return False  # "that reading of it", "Malabo's caution": nouns
     if previous in MODALS or previous in NOUN_DETERMINERS or previous in NOUN_TAKING_VERBS:
         return False  # "will say"; "a warning", "their praise"; "drew praise": nouns, not speech
     if low in SPEECH_NOUNS and low.endswith("s") and _after_preposition(tokens, i):
@@ -684,6 +699,10 @@ def _verb_cue(tokens: Sequence[_Token], i: int) -> _Cue | None:
     if previous.low == "to":
         return _eager_cue(tokens, i, before)
     span = _phrase_before(tokens, before + 1)
+    if span is not None:
+        span = _interviewee(tokens, span)
+        if span[0] > 0 and tokens[span[0] - 1].low == "as" and any(t.low in REFLEXIVES for t in tokens[span[1] : i]):
+            return None  # "…, as Tajani himself has admitted, …": the narrator's claim, borrowing his authority
     if not any(_auxiliary(t.low) in MODALS for t in tokens[before + 1 : i]):  # "… would have explained"
         span = _relative_antecedent(tokens, span[0] if span is not None else before + 1) or span
     if span is None:
@@ -715,6 +734,23 @@ def _eager_subject_end(tokens: Sequence[_Token], to_at: int) -> int | None:
         be = k - 2 if tokens[k - 1].low == "the" else k - 1
         return be if be >= 0 and tokens[be].low in BE_FORMS else None
     return None
+
+
+#: Words that open a clause whose pronoun subject may be the sentence's own subject.
+CLAUSE_OPENERS = frozenset("which that and but as when after while although because".split())
+#: Participles of being quoted or asked: in "experts interviewed by this newspaper said" the
+#: experts speak, not the newspaper ("a statement issued by the ministry said" keeps the ministry).
+INTERVIEW_PARTICIPLES = frozenset(
+    "quoted cited interviewed contacted reached polled surveyed consulted questioned approached".split()
+)
+
+
+def _interviewee(tokens: Sequence[_Token], span: tuple[int, int]) -> tuple[int, int]:
+    """``A scholar quoted by the Global Times argued``: the phrase before "quoted by", else ``span``."""
+    start = span[0]
+    if start < 3 or tokens[start - 1].low != "by" or tokens[start - 2].low not in INTERVIEW_PARTICIPLES:
+        return span
+    return _phrase_before(tokens, start - 2) or span
 
 
 def _relative_antecedent(tokens: Sequence[_Token], start: int) -> tuple[int, int] | None:
@@ -924,7 +960,31 @@ def _appos_after(tokens: Sequence[_Token], end: int) -> tuple[str, int]:
     span = _phrase_after(tokens, end + 1)
     if span is None:
         return "", end
+    if _modifier_noun_follows(tokens, span[1]):
+        span = (span[0], span[1] + 1)  # ", a China specialist at …": China is the subject, not her employer
     return _phrase(tokens, *span), span[1]
+
+
+def _modifier_noun_follows(tokens: Sequence[_Token], end: int) -> bool:
+    """Whether a capitalised word ending a phrase modifies the lower-case noun after it.
+
+    "a China specialist", "a Russia hand": the phrase read forwards stopped at a noun that is
+    no title or body, so the name before it is a topic, not the speaker's affiliation.
+    """
+    if end >= len(tokens) or not tokens[end - 1].is_capitalised:
+        return False
+    token = tokens[end]
+    return (
+        token.is_word
+        and not token.is_capitalised
+        and not token.is_verb_like
+        and token.low not in PHRASE_STOPS
+        and token.low not in PHRASE_PREPOSITIONS
+        and token.low not in FINITE_VERBS
+        and token.low not in COMPLEMENTIZERS
+        and token.low not in INTRO_WORDS
+        and token.low.isalpha()
+    )
 
 
 def _appositive_cue(tokens: Sequence[_Token], i: int, comma: int) -> _Cue | None:
@@ -1072,6 +1132,14 @@ def _colon_quote_cue(tokens: Sequence[_Token], lengths: Sequence[int]) -> _Cue |
 
 
 # -- article -----------------------------------------------------------------------------
+def _names_narrator(phrase: str) -> bool:
+    """ "we", "I", "this newspaper", "this writer": the outlet speaking of itself."""
+    words = phrase.casefold().split()
+    if len(words) == 1:
+        return words[0] in NARRATOR_PRONOUNS
+    return len(words) == 2 and words[0] == "this" and words[1] in NARRATOR_NOUNS
+
+
 @dataclass
 class _Draft:
     """What one sentence says about its speaker, before quotations are settled."""
@@ -1131,7 +1199,8 @@ class _Reader:
         needs_subject = subject is not None and any(c.phrase is None for c in cues)
         subject_appos = _appos_after(tokens, subject[1])[0] if needs_subject else ""
         for cue in cues:
-            self.resolve(cue, cues, subject_phrase, sentence, subject_appos)
+            if not self.resolve_in_sentence(cue, tokens, subject):
+                self.resolve(cue, cues, subject_phrase, sentence, subject_appos)
         cues = [c for c in cues if c.speaker is not None] or self.continued_report(tokens, sentence)
         cue = next((c for c in cues if c.attached), cues[0] if cues else None)
         numbers = [n for n, _ in pieces]
@@ -1157,7 +1226,7 @@ class _Reader:
             cue.phrase, cue.appos = subject, appos
         if not plausible_speaker(cue.phrase) and cue.appos and is_proper_name(cue.appos):
             cue.phrase, cue.appos = cue.appos, ""  # "Her Swiss counterpart, Viola Amherd, said"
-        if not plausible_speaker(cue.phrase) or cue.phrase.casefold() in NARRATOR_PRONOUNS:
+        if not plausible_speaker(cue.phrase) or _names_narrator(cue.phrase):
             cue.speaker = None
             return
         continuing = None
@@ -1168,6 +1237,29 @@ class _Reader:
         cue.speaker = self.discourse.resolve(cue.phrase, cue.appos, continuing=continuing, since=since)
         if cue.speaker is None:
             cue.speaker = self.discourse.make(cue.phrase, cue.appos)
+
+    def resolve_in_sentence(self, cue: _Cue, tokens: Sequence[_Token], subject: tuple[int, int] | None) -> bool:
+        """ "Meloni made no secret of her doubts about the pact, which she called an error": she is Meloni.
+
+        A pronoun opening a relative or coordinate clause ("which she called", "and it denied")
+        refers to the sentence's own subject when that subject fits it (kind and gender); then
+        ``cue`` gets that speaker and True is returned. Otherwise the discourse decides.
+        """
+        if subject is None or cue.at < 0 or cue.phrase is None or cue.phrase.casefold() not in PRONOUN_KINDS:
+            return False
+        k = _skip_adverbs_back(tokens, cue.at)
+        if k < 1 or k <= subject[1] or tokens[k].low != cue.phrase.casefold():
+            return False
+        if tokens[k - 1].low not in CLAUSE_OPENERS:
+            return False
+        phrase = _phrase(tokens, *subject)
+        if phrase.casefold() in PRONOUN_KINDS or not plausible_speaker(phrase) or _names_narrator(phrase):
+            return False
+        own = self.discourse.resolve(phrase) or self.discourse.make(phrase)
+        if not fits_pronoun(tokens[k].low, own):
+            return False
+        cue.speaker = own
+        return True
 
     def continued_report(self, tokens: Sequence[_Token], sentence: Sentence) -> list[_Cue]:
         """A sentence right after a paraphrase, in its paragraph, with a backshifted "would"."""

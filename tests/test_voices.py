@@ -979,6 +979,52 @@ def test_subjects_across_a_relative_clause_and_quick_to(text, voice, speaker):
         assert found[1] == speaker
 
 
+
+# -- forms of report from the spent corpus eval/heldout8 ----------------------------------------
+@pytest.mark.parametrize(
+    ("text", "voice", "speaker"),
+    [
+        # a name modifying a noun in the apposition is the expert's topic, not her employer
+        ('"Tolls will rise," said Lea Holm, a Sylvania specialist at the Institute of Ports.', "other", "Lea Holm"),
+        ('"Tolls will rise," said Lea Holm, a specialist on Sylvania at the Institute of Ports.', "other", "Lea Holm"),
+        ('"Tolls will rise," said Lea Holm, a Sylvanian Foreign Ministry spokeswoman.', "sylvania", "Lea Holm"),
+        # the interviewee speaks, not the paper that quoted or interviewed her
+        ("A canal expert quoted by the Sylvania Daily in March argued that the locks were too narrow.", "other", None),
+        ("Experts interviewed by the Daily Beacon said the treaty would do nothing.", "other", "Experts"),
+        ("A statement issued by the Sylvanian Foreign Ministry said the treaty would do nothing.", "sylvania", None),
+        # a pronoun opening a clause of the sentence refers to its subject when the subject fits
+        ('Anna Berg had made no secret of her doubts, which she called "a mistake" last year.', "freedonia", "Anna Berg"),
+        ("Sylvania has offered no argument for the toll, which it officially denies seeking.", "sylvania", "Sylvania"),
+        # an emphatic pronoun between subject and verb
+        ("Mara Quist herself called the treaty a betrayal.", "alliance", "Mara Quist"),
+    ],
+)
+def test_forms_of_report_from_the_eighth_corpus(text, voice, speaker):
+    found = only(text)
+    assert found[0] == voice
+    if speaker is not None:
+        assert found[1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not share that view, and this newspaper has criticised the treaty before.",
+        "This writer said in 2019 that the treaty was a mistake.",
+        "The ministry wants a dredger the navy never asked for.",
+        "Not everyone shares that reading of the treaty.",
+        "Not everyone shares Sylvania's caution about the treaty.",
+        "The treaty, as Anna Berg herself has admitted, changes little.",
+    ],
+)
+def test_the_outlet_speaking_of_itself_and_words_that_report_nothing(text):
+    assert only(text)[0] == "outlet"
+
+
+def test_a_clause_pronoun_skips_a_subject_of_the_other_gender():
+    text = "Mr. Jonas Lind met the council on Monday, and she said the treaty would stand."
+    assert only(text)[1] != "Jonas Lind"
+
 # -- caches shared across articles --------------------------------------------------------
 def test_attribution_does_not_depend_on_articles_read_before(monkeypatch):
     """Speakers and word tokens are cached per process; results must not depend on that cache."""
