@@ -973,10 +973,7 @@ def test_an_indefinite_poll_is_not_a_short_reference_to_an_earlier_speaker():
     ],
 )
 def test_subjects_across_a_relative_clause_and_quick_to(text, voice, speaker):
-    found = only(text)
-    assert found[0] == voice
-    if speaker is not None:
-        assert found[1] == speaker
+    assert_voice_and_speaker(text, voice, speaker)
 
 
 
@@ -1000,10 +997,7 @@ def test_subjects_across_a_relative_clause_and_quick_to(text, voice, speaker):
     ],
 )
 def test_forms_of_report_from_the_eighth_corpus(text, voice, speaker):
-    found = only(text)
-    assert found[0] == voice
-    if speaker is not None:
-        assert found[1] == speaker
+    assert_voice_and_speaker(text, voice, speaker)
 
 
 @pytest.mark.parametrize(
