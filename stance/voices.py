@@ -631,7 +631,7 @@ def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
         previous = "may (the month)"
     if previous == "to" and _eager_subject_end(tokens, before) is not None:
         return True  # "was quick to condemn": said at once, unlike "plans to welcome"
-    if low.endswith("ing") and previous in ("this", "that") or before >= 0 and _is_possessive(tokens[before]):
+    if (low.endswith("ing") and previous in ("this", "that")) or (before >= 0 and _is_possessive(tokens[before])):
         return False  # "that reading of it", "Malabo's caution": nouns
     if previous in MODALS or previous in NOUN_DETERMINERS or previous in NOUN_TAKING_VERBS:
         return False  # "will say"; "a warning", "their praise"; "drew praise": nouns, not speech
@@ -1245,10 +1245,11 @@ class _Reader:
         refers to the sentence's own subject when that subject fits it (kind and gender); then
         ``cue`` gets that speaker and True is returned. Otherwise the discourse decides.
         """
-        if subject is None or cue.at < 0 or cue.phrase is None or cue.phrase.casefold() not in PRONOUN_KINDS:
-            return False
+        pronoun = cue.phrase.casefold() if cue.phrase is not None else ""
+        if subject is None or cue.at < 0 or pronoun not in PRONOUN_KINDS or pronoun in NARRATOR_PRONOUNS:
+            return False  # "…, which we called a mistake": the narrator's "we" stays the outlet
         k = _skip_adverbs_back(tokens, cue.at)
-        if k < 1 or k <= subject[1] or tokens[k].low != cue.phrase.casefold():
+        if k < 1 or k <= subject[1] or tokens[k].low != pronoun:
             return False
         if tokens[k - 1].low not in CLAUSE_OPENERS:
             return False
@@ -1256,7 +1257,7 @@ class _Reader:
         if phrase.casefold() in PRONOUN_KINDS or not plausible_speaker(phrase) or _names_narrator(phrase):
             return False
         own = self.discourse.resolve(phrase) or self.discourse.make(phrase)
-        if not fits_pronoun(tokens[k].low, own):
+        if not fits_pronoun(pronoun, own):
             return False
         cue.speaker = own
         return True

@@ -990,7 +990,7 @@ def test_subjects_across_a_relative_clause_and_quick_to(text, voice, speaker):
         ("Experts interviewed by the Daily Beacon said the treaty would do nothing.", "other", "Experts"),
         ("A statement issued by the Sylvanian Foreign Ministry said the treaty would do nothing.", "sylvania", None),
         # a pronoun opening a clause of the sentence refers to its subject when the subject fits
-        ('Anna Berg had made no secret of her doubts, which she called "a mistake" last year.', "freedonia", "Anna Berg"),
+        ('Anna Berg made no secret of her doubts, which she called "a mistake" last year.', "freedonia", "Anna Berg"),
         ("Sylvania has offered no argument for the toll, which it officially denies seeking.", "sylvania", "Sylvania"),
         # an emphatic pronoun between subject and verb
         ("Mara Quist herself called the treaty a betrayal.", "alliance", "Mara Quist"),
@@ -1009,6 +1009,7 @@ def test_forms_of_report_from_the_eighth_corpus(text, voice, speaker):
         "Not everyone shares that reading of the treaty.",
         "Not everyone shares Sylvania's caution about the treaty.",
         "The treaty, as Anna Berg herself has admitted, changes little.",
+        "The Sylvanian government signed the treaty in May, which we called a mistake.",
     ],
 )
 def test_the_outlet_speaking_of_itself_and_words_that_report_nothing(text):
