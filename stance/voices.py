@@ -75,6 +75,12 @@ VERB_ADVERBS = frozenset(
     saturday sunday always often long usually sometimes rarely seldom itself himself herself
     themselves""".split()
 )
+#: Irregular past tenses: after a name that looks like a demonym ("Alen Simonyan went further"),
+#: a verb, not another word of the phrase.
+IRREGULAR_PAST = frozenset(
+    """went made took gave came held met left sent kept put got set told spoke wrote stood led
+    brought thought found saw became began ran won lost paid struck fell rose""".split()
+)
 #: Emphatic pronouns after a subject ("the newspaper itself called …").
 REFLEXIVES = frozenset("itself himself herself themselves".split())
 #: Words that end a speaker phrase read backwards from its verb (clause boundaries, verbs).
@@ -473,7 +479,7 @@ def _fits_forward(tokens: Sequence[_Token], i: int, start: int, loose: bool, hea
     if token.low in PHRASE_PREPOSITIONS:
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         return following is not None and (following.is_capitalised or following.low in DETERMINERS)
-    return loose and not token.low.endswith("ed") and token.low not in INTRO_WORDS
+    return loose and not token.low.endswith("ed") and token.low not in INTRO_WORDS and token.low not in IRREGULAR_PAST
 
 
 def _is_possessive(token: _Token) -> bool:
@@ -619,8 +625,9 @@ def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
         return False
     if following[:1] == ["from"] and not low.endswith(("ed", "ing")):
         return False  # "praise from allies and caution from the north": nouns
-    if low in NO_CONTENT_VERBS and (_is_negated(tokens, i) or following[:1] and following[0] in NOTHING_WORDS):
-        return False  # "did not respond to a request for comment", "said little": no view is reported
+    if low in NO_CONTENT_VERBS and (_is_negated(tokens, i) or (following[:1] and following[0] in NOTHING_WORDS)):
+        if not (following[:1] and following[0] in NOTHING_WORDS and _clause_follows(tokens, i + 2)):
+            return False  # "did not respond to a request for comment", "said little": no view is reported
     if following[:1] == ["for"] and (i + 2 >= len(tokens) or tokens[i + 2].text in ".!?;,)—–"):
         return False  # "a frigate the navy never asked for.": a request for a thing, no words reported
     if low in _base_forms() and tokens[-1].text == "?" and (i == 0 or tokens[i - 1].quote is None):
@@ -638,6 +645,16 @@ def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
     if low in SPEECH_NOUNS and low.endswith("s") and _after_preposition(tokens, i):
         return False  # "after months of street protests": a noun
     return not (previous in BE_FORMS and not low.endswith("ing")) or _has_agent(tokens, i)
+
+
+def _clause_follows(tokens: Sequence[_Token], start: int) -> bool:
+    """A finite verb soon after ``start``, before any punctuation: "said nothing in it would oblige …"."""
+    for token in tokens[start : start + COMPLEMENT_WINDOW]:
+        if not token.is_word:
+            return False
+        if token.low in FINITE_VERBS:
+            return True
+    return False
 
 
 def _after_preposition(tokens: Sequence[_Token], i: int) -> bool:

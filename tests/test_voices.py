@@ -994,10 +994,20 @@ def test_subjects_across_a_relative_clause_and_quick_to(text, voice, speaker):
         ("Sylvania has offered no argument for the toll, which it officially denies seeking.", "sylvania", "Sylvania"),
         # an emphatic pronoun between subject and verb
         ("Mara Quist herself called the treaty a betrayal.", "alliance", "Mara Quist"),
+        # from eval/heldout9's errors: "said nothing" opening a clause reports it; a surname that
+        # looks like a demonym ends the phrase at an irregular past tense
+        ("Mara Quist said nothing in the treaty would oblige Freedonia to pay.", "alliance", "Mara Quist"),
     ],
 )
 def test_forms_of_report_from_the_eighth_corpus(text, voice, speaker):
     assert_voice_and_speaker(text, voice, speaker)
+
+
+def test_a_name_that_looks_like_a_demonym_ends_at_an_irregular_past_tense():
+    actors = {"council": {"label": "Canal council", "aliases": ["Ole Hovsepian"]}}
+    profile = profile_from_dict({"name": "t", "target": {"label": "the canal treaty"}, "actors": actors})
+    text = 'Speaker of Parliament Ole Hovsepian went further, saying the treaty was "a betrayal of the canal towns".'
+    assert only(text, profile)[:2] == ("council", "Speaker of Parliament Ole Hovsepian")
 
 
 @pytest.mark.parametrize(
