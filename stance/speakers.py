@@ -173,7 +173,9 @@ class AliasMatcher:
         actor ("NATO spokesperson", "China's foreign ministry", "NATO's press release").
         """
         best: str | None = None
-        for part in phrase.split(","):
+        for number, part in enumerate(phrase.split(",")):
+            if number == 1 and best is not None and _is_relative_clause(part):
+                break  # "India, which fought a war with Pakistan": the name's own alias wins
             folded = fold(part)
             position = 0
             while position < len(folded):
@@ -185,6 +187,11 @@ class AliasMatcher:
                     break
                 position = following + 1
         return (self.owners[best], best) if best else None
+
+
+def _is_relative_clause(part: str) -> bool:
+    words = part.split(maxsplit=1)
+    return bool(words) and words[0].casefold() in ("which", "who", "whose")
 
 
 def _alias_fits(folded: str, hit: re.Match[str]) -> bool:

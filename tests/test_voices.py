@@ -997,6 +997,8 @@ def test_subjects_across_a_relative_clause_and_quick_to(text, voice, speaker):
         # from eval/heldout9's errors: "said nothing" opening a clause reports it; a surname that
         # looks like a demonym ends the phrase at an irregular past tense
         ("Mara Quist said nothing in the treaty would oblige Freedonia to pay.", "alliance", "Mara Quist"),
+        # the name's own alias beats a longer one in a relative clause after it
+        ("Sylvania, which fought a war with the Harbor Alliance, called the treaty a threat.", "sylvania", "Sylvania"),
     ],
 )
 def test_forms_of_report_from_the_eighth_corpus(text, voice, speaker):
