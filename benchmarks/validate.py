@@ -37,7 +37,7 @@ ANNOTATIONS = sorted(str(p) for p in (ROOT / "stance/data/annotations").glob("*.
 TRAINED_CORPORA = tuple(ROOT / "eval" / ("heldout" + suffix) for suffix in ("", "2", "3", "4", "5", "6", "7", "8"))
 #: Blind corpora never trained or tuned on, written by a teammate who saw neither rules, lexicon,
 #: model nor training data.
-#: (eval/heldout10 is being written for the next blind run.)
+#: (eval/heldout10 is written and waits, unread and unmeasured, for the next blind run.)
 HELDOUT_CORPORA: tuple[Path, ...] = ()
 #: Blind corpora measured once, then studied: the attribution rules were tuned on their voice
 #: errors, but the stance model was never trained on their coding.
