@@ -9,7 +9,9 @@ classifier-only figures are the shipped model's).
 
 Each arm took 65–70 minutes on two cores (about 5,000 training sentences per fold).
 ``--cache DIR`` stores an arm's predictions, so the arms can be run at different times
-(``--arm base`` now, ``--arm with`` when the new data is written) and compared from the cache.
+(``--arm base`` now, ``--arm with`` when the new data is written) and compared from the cache
+(``--arm cached`` fits nothing; the test events, i.e. the files not named in ``--base`` or
+``--add``, must be the ones the cached arms were made for).
 The check of the first five spent corpora (default)::
 
     .venv/bin/python benchmarks/spent_corpora_cv.py
@@ -116,7 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--add", nargs="*", default=None, help="coded files the 'with' arm adds (default: the first five spent corpora)"
     )
-    parser.add_argument("--arm", choices=("base", "with", "both"), default="both")
+    parser.add_argument(
+        "--arm", choices=("base", "with", "both", "cached"), default="both",
+        help="arm(s) to fit; the others are read from --cache ('cached': fit nothing, compare the stored arms)",
+    )
     parser.add_argument("--cache", type=Path, help="directory keeping each arm's predictions")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
