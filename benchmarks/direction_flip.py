@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from validate import ANNOTATIONS, ROOT, TRAINED_CORPORA
+from validate import PROFILE_DIRS, TRAINING
 
 from stance.annotations import load_annotations
 from stance.classifier import StanceClassifier
@@ -33,11 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("event", help="an annotated event id (its profile in eval/profiles or a spent corpus)")
     args = parser.parse_args(argv)
-    paths = ANNOTATIONS + [str(c / "gold.jsonl") for c in TRAINED_CORPORA]
-    annotations = load_annotations(paths)
-    profiles = resolve_profiles(
-        annotations, profiles_dir=[ROOT / "eval" / "profiles", *(c / "profiles" for c in TRAINED_CORPORA)]
-    )
+    annotations = load_annotations(TRAINING)
+    profiles = resolve_profiles(annotations, profiles_dir=PROFILE_DIRS)
     test = [a for a in annotations if a.event == args.event]
     if not test:
         parser.error(f"no annotated sentence has event {args.event!r}")

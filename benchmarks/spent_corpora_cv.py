@@ -26,8 +26,8 @@ Since team_k is in the training set, name it in ``--base``: the test events stay
 and the base arm is the previous check's 'with' arm (same files in the same order, so its cached
 predictions can be reused)::
 
-    .venv/bin/python benchmarks/spent_corpora_cv.py --cache /tmp/cv2 --arm with \
-        --base eval/heldout{,2,3,4,5,6,7}/gold.jsonl stance/data/annotations/team_k.jsonl \
+    .venv/bin/python benchmarks/spent_corpora_cv.py --cache /tmp/cv2 --arm with \\
+        --base eval/heldout{,2,3,4,5,6,7}/gold.jsonl stance/data/annotations/team_k.jsonl \\
         --add eval/heldout8/gold.jsonl stance/data/annotations/team_l.jsonl
 """
 
