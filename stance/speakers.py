@@ -536,6 +536,10 @@ class Discourse:
         voice = made.voice if made.voice != "other" else short.speaker.voice
         return Speaker(short.speaker.name, f"{short.speaker.phrase}; {made.phrase}", voice, short.speaker.kind)
 
+    def speaker(self, phrase: str, appos: str = "", **context) -> Speaker:
+        """:meth:`resolve`, falling back to the phrase as written (a pronoun with no antecedent)."""
+        return self.resolve(phrase, appos, **context) or self.make(phrase, appos)
+
     def _pronoun(self, pronoun: str, continuing: Speaker | None, since: int) -> Speaker | None:
         """The latest fitting entity; "he" and "she" pass over people the text gendered otherwise.
 

@@ -1251,9 +1251,7 @@ class _Reader:
             if self.previous[3] in ("direct", "mixed") and sentence.paragraph - self.previous[1] <= 1:
                 continuing = self.previous[2]
         since = self.previous[0] if continuing is not None and self.previous else 0
-        cue.speaker = self.discourse.resolve(cue.phrase, cue.appos, continuing=continuing, since=since)
-        if cue.speaker is None:
-            cue.speaker = self.discourse.make(cue.phrase, cue.appos)
+        cue.speaker = self.discourse.speaker(cue.phrase, cue.appos, continuing=continuing, since=since)
 
     def resolve_in_sentence(self, cue: _Cue, tokens: Sequence[_Token], subject: tuple[int, int] | None) -> bool:
         """ "Meloni made no secret of her doubts about the pact, which she called an error": she is Meloni.
@@ -1273,7 +1271,7 @@ class _Reader:
         phrase = _phrase(tokens, *subject)
         if phrase.casefold() in PRONOUN_KINDS or not plausible_speaker(phrase) or _names_narrator(phrase):
             return False
-        own = self.discourse.resolve(phrase) or self.discourse.make(phrase)
+        own = self.discourse.speaker(phrase)
         if not fits_pronoun(pronoun, own):
             return False
         cue.speaker = own
@@ -1323,7 +1321,7 @@ class _Reader:
         """Add the sentence's subject and speaker to the discourse."""
         index = draft.sentence.index
         if subject and subject.casefold() not in PRONOUNS:
-            self.discourse.add(self.discourse.resolve(subject) or self.discourse.make(subject), index)
+            self.discourse.add(self.discourse.speaker(subject), index)
         cue = draft.cue
         if cue is not None and cue.speaker is not None:
             speaker, kind = cue.speaker, _cue_kind(draft, cue)
