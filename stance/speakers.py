@@ -521,8 +521,10 @@ class Discourse:
         ``continuing`` is the speaker of the quotation in the previous sentence (sentence
         ``since``) when the phrase tags a quotation: a pronoun tag after a run of quotes keeps that
         speaker unless a fitting entity was mentioned since, even when the speaker is an
-        organisation (its unnamed spokesperson: "…,” he said"). Returns ``None`` for a pronoun
-        with no antecedent.
+        organisation (its unnamed spokesperson: "…,” he said"). An unnamed office ("the
+        government", "officials", "the prime minister") that no alias or earlier entity names
+        speaks for the article's government (:meth:`_home_government`). Returns ``None`` for a
+        pronoun with no antecedent.
         """
         word = phrase.strip().casefold()
         if word in PRONOUN_KINDS:
@@ -532,7 +534,9 @@ class Discourse:
             return made  # "the presidential office" is an alias as written; keep it
         short = self._short_reference(phrase)
         if short is None:
-            return made
+            unnamed = made.voice == "other" and not appos and is_unnamed_government(phrase)
+            home = self._home_government() if unnamed else None
+            return made if home is None else Speaker(made.name, made.phrase, home, made.kind)
         voice = made.voice if made.voice != "other" else short.speaker.voice
         return Speaker(short.speaker.name, f"{short.speaker.phrase}; {made.phrase}", voice, short.speaker.kind)
 
@@ -584,11 +588,48 @@ class Discourse:
         key = fold(names[0])
         return self._latest(lambda e: key in e.name_parts)
 
+    def _home_government(self) -> str | None:
+        """The government actor an unnamed "the government" or "officials" most likely means.
+
+        The government whose speaker or subject the article named most recently; before any is
+        named (a headline: "Government rejects 'foreign interference'"), the profile's first
+        government actor, which profiles list first when it is the event's home government.
+        Measured on every coded corpus: 47 sentences right that were wrong, 2 wrong that were
+        right (a place names an unlisted country: "In Prague, officials welcomed …").
+        """
+        governments = _government_actors(self.profile)
+        found = self._latest(lambda e: e.speaker.voice in governments)
+        if found is not None:
+            return found.speaker.voice
+        return governments[0] if governments else None
+
     def _latest(self, accept) -> _Entity | None:
         for entity in reversed(self.recent):
             if accept(entity):
                 return entity
         return None
+
+
+#: An unnamed reference to a government or its officials: "the government", "officials",
+#: "the prime minister", "her government", "a government spokesman".
+_UNNAMED_GOVERNMENT_RE = re.compile(
+    r"(?:(?:the|her|his|its|their|a|an)\s+)?(?:senior\s+|government\s+)?"
+    r"(?:government|officials|prime\s+minister|president|foreign\s+minister|foreign\s+ministry|"
+    r"defen[cs]e\s+ministry|defen[cs]e\s+minister|ministry|cabinet|administration|"
+    r"spokesman|spokeswoman|spokesperson)",
+    re.IGNORECASE,
+)
+
+
+def is_unnamed_government(phrase: str) -> bool:
+    """ "the government", "officials", "the prime minister": an office with no name or country."""
+    return _UNNAMED_GOVERNMENT_RE.fullmatch(phrase.strip()) is not None
+
+
+@lru_cache(maxsize=256)
+def _government_actors(profile: Profile) -> tuple[str, ...]:
+    """Actor ids whose id or label says government, in profile order."""
+    return tuple(a.id for a in profile.actors if "government" in f"{a.id} {a.label}".casefold())
 
 
 @lru_cache(maxsize=8192)

@@ -798,7 +798,7 @@ def test_the_newspaper_is_the_outlet_named_before():
         # a passive reporting verb with its agent, "repeated"
         ("“The treaty is fair,” said opposition deputy Anna Berg.", "freedonia", "Anna Berg"),
         ("“The treaty is fair,” said foreign ministry spokesperson Tor Halvorsen.", "freedonia", "Tor Halvorsen"),
-        ("“The treaty is a trap,” said senior officials.", "other", "senior officials"),
+        ("“The treaty is a trap,” said senior diplomats.", "other", "senior diplomats"),
         ("The treaty was welcomed by Foreign Minister Anna Berg.", "freedonia", "Anna Berg"),
         ("The treaty was also sharply criticised by Sylvania Daily, which called it a trap.", "sylvanian_media", None),
         ("Anna Berg repeated that the treaty would stand.", "freedonia", "Anna Berg"),
@@ -1031,6 +1031,33 @@ def test_the_outlet_speaking_of_itself_and_words_that_report_nothing(text):
 def test_a_clause_pronoun_skips_a_subject_of_the_other_gender():
     text = "Mr. Jonas Lind met the council on Monday, and she said the treaty would stand."
     assert only(text)[1] != "Jonas Lind"
+
+# -- an unnamed government ("the government", "officials") -------------------------------------
+@pytest.mark.parametrize(
+    "text, voice",
+    [
+        # nothing named before: the profile's first government actor (the event's home government)
+        ("Government rejects criticism of canal treaty", "freedonia"),
+        ("The treaty will be ratified in May, officials said.", "freedonia"),
+        # the government whose speaker the article named last
+        ("The Sylvanian Foreign Ministry called the treaty a trap. The government said tolls would rise.", "sylvania"),
+        ("Sylvania warned against the treaty. “We will not pay,” the prime minister said.", "sylvania"),
+        ("Anna Berg defended the treaty. Her government has argued that the locks need it.", "freedonia"),
+    ],
+)
+def test_an_unnamed_government_speaks_for_the_articles_government(text, voice):
+    assert voices(text)[-1][0] == voice
+
+
+def test_an_unnamed_office_needs_a_government_actor_and_no_name():
+    actors = {"council": {"label": "Canal council", "aliases": ["Ole Brand"]}}
+    profile = profile_from_dict({"name": "t", "target": {"label": "the canal treaty"}, "actors": actors})
+    assert only("The treaty will be ratified in May, officials said.", profile)[0] == "other"
+    # a named spokesman outside the profile stays another speaker
+    assert only("A spokesman, Per Sandvik, said tolls would rise.")[0] == "other"
+    # an alias or an earlier entity still comes first
+    assert voices("The Alliance Council met. “We agree,” the council said.")[-1][0] == "alliance"
+
 
 # -- caches shared across articles --------------------------------------------------------
 def test_attribution_does_not_depend_on_articles_read_before(monkeypatch):
