@@ -514,7 +514,13 @@ class Discourse:
         return made
 
     def resolve(
-        self, phrase: str, appos: str = "", *, continuing: Speaker | None = None, since: int = 0
+        self,
+        phrase: str,
+        appos: str = "",
+        *,
+        continuing: Speaker | None = None,
+        since: int = 0,
+        place: str | None = None,
     ) -> Speaker | None:
         """Resolve a speaker phrase: pronoun, bare surname, definite description or name.
 
@@ -523,8 +529,9 @@ class Discourse:
         speaker unless a fitting entity was mentioned since, even when the speaker is an
         organisation (its unnamed spokesperson: "…,” he said"). An unnamed office ("the
         government", "officials", "the prime minister") that no alias or earlier entity names
-        speaks for the article's government (:meth:`_home_government`). Returns ``None`` for a
-        pronoun with no antecedent.
+        speaks for the article's government (:meth:`_home_government`), or for the actor whose
+        alias is the sentence's ``place`` ("In Podgorica, the government said"; a place no alias
+        names leaves it another speaker). Returns ``None`` for a pronoun with no antecedent.
         """
         word = phrase.strip().casefold()
         if word in PRONOUN_KINDS:
@@ -534,9 +541,10 @@ class Discourse:
             return made  # "the presidential office" is an alias as written; keep it
         short = self._short_reference(phrase)
         if short is None:
-            unnamed = made.voice == "other" and not appos and is_unnamed_government(phrase)
-            home = self._home_government() if unnamed else None
-            return made if home is None else Speaker(made.name, made.phrase, home, made.kind)
+            if made.voice != "other" or appos or not is_unnamed_government(phrase):
+                return made
+            home = voice_of(place, self.profile) if place else self._home_government()
+            return made if home in (None, "other") else Speaker(made.name, made.phrase, home, made.kind)
         voice = made.voice if made.voice != "other" else short.speaker.voice
         return Speaker(short.speaker.name, f"{short.speaker.phrase}; {made.phrase}", voice, short.speaker.kind)
 
@@ -614,9 +622,9 @@ class Discourse:
 #: "the prime minister", "her government", "a government spokesman".
 _UNNAMED_GOVERNMENT_RE = re.compile(
     r"(?:(?:the|her|his|its|their|a|an)\s+)?(?:senior\s+|government\s+)?"
-    r"(?:government|officials|prime\s+minister|president|foreign\s+minister|foreign\s+ministry|"
-    r"defen[cs]e\s+ministry|defen[cs]e\s+minister|ministry|cabinet|administration|"
-    r"spokesman|spokeswoman|spokesperson)",
+    r"(?:(?:government|officials|prime\s+minister|president|foreign\s+minister|defen[cs]e\s+minister|"
+    r"(?:foreign\s+|defen[cs]e\s+)?ministry|cabinet|administration)"
+    r"(?:\s+spokes(?:man|woman|person))?|spokes(?:man|woman|person))",
     re.IGNORECASE,
 )
 

@@ -1149,6 +1149,28 @@ def _colon_quote_cue(tokens: Sequence[_Token], lengths: Sequence[int]) -> _Cue |
 
 
 # -- article -----------------------------------------------------------------------------
+def _sentence_place(tokens: Sequence[_Token]) -> str | None:
+    """The place a sentence sets itself in: "In Podgorica, …", "… in Canberra, where officials …".
+
+    A capitalised run after a sentence-opening "In" that ends at a comma (words such as "last
+    month" may follow it), or before ", where". ``None`` when there is none.
+    """
+    if len(tokens) > 2 and tokens[0].low == "in" and tokens[1].is_capitalised:
+        end = 1
+        while end < len(tokens) and tokens[end].is_capitalised:
+            end += 1
+        rest = next((k for k in range(end, min(end + 4, len(tokens))) if tokens[k].text == ","), None)
+        if rest is not None:
+            return _phrase(tokens, 1, end)
+    for k in range(1, len(tokens) - 2):
+        if tokens[k + 1].text == "," and tokens[k + 2].low == "where" and tokens[k].is_capitalised:
+            start = k
+            while start > 0 and tokens[start - 1].is_capitalised:
+                start -= 1
+            return _phrase(tokens, start, k + 1)
+    return None
+
+
 def _names_narrator(phrase: str) -> bool:
     """ "we", "I", "this newspaper", "this writer": the outlet speaking of itself."""
     words = phrase.casefold().split()
@@ -1215,9 +1237,10 @@ class _Reader:
         subject_phrase = _phrase(tokens, *subject) if subject else None
         needs_subject = subject is not None and any(c.phrase is None for c in cues)
         subject_appos = _appos_after(tokens, subject[1])[0] if needs_subject else ""
+        place = _sentence_place(tokens) if cues else None
         for cue in cues:
             if not self.resolve_in_sentence(cue, tokens, subject):
-                self.resolve(cue, cues, subject_phrase, sentence, subject_appos)
+                self.resolve(cue, cues, subject_phrase, sentence, subject_appos, place)
         cues = [c for c in cues if c.speaker is not None] or self.continued_report(tokens, sentence)
         cue = next((c for c in cues if c.attached), cues[0] if cues else None)
         numbers = [n for n, _ in pieces]
@@ -1233,8 +1256,20 @@ class _Reader:
         self.remember(draft, subject_phrase)
         return draft
 
-    def resolve(self, cue: _Cue, cues: list[_Cue], subject: str | None, sentence: Sentence, appos: str = "") -> None:
-        """Give ``cue`` its speaker: its phrase resolved, or the clause subject's (with its apposition)."""
+    def resolve(
+        self,
+        cue: _Cue,
+        cues: list[_Cue],
+        subject: str | None,
+        sentence: Sentence,
+        appos: str = "",
+        place: str | None = None,
+    ) -> None:
+        """Give ``cue`` its speaker: its phrase resolved, or the clause subject's (with its apposition).
+
+        ``place`` is where the sentence sets its speaker ("In Podgorica, the government said"):
+        it decides whose an unnamed government is (:meth:`Discourse.resolve`).
+        """
         if cue.phrase is None:
             earlier = next((c.speaker for c in cues if c is not cue and c.speaker is not None), None)
             if earlier is not None or subject is None:
@@ -1251,7 +1286,7 @@ class _Reader:
             if self.previous[3] in ("direct", "mixed") and sentence.paragraph - self.previous[1] <= 1:
                 continuing = self.previous[2]
         since = self.previous[0] if continuing is not None and self.previous else 0
-        cue.speaker = self.discourse.speaker(cue.phrase, cue.appos, continuing=continuing, since=since)
+        cue.speaker = self.discourse.speaker(cue.phrase, cue.appos, continuing=continuing, since=since, place=place)
 
     def resolve_in_sentence(self, cue: _Cue, tokens: Sequence[_Token], subject: tuple[int, int] | None) -> bool:
         """ "Meloni made no secret of her doubts about the pact, which she called an error": she is Meloni.

@@ -1043,6 +1043,11 @@ def test_a_clause_pronoun_skips_a_subject_of_the_other_gender():
         ("The Sylvanian Foreign Ministry called the treaty a trap. The government said tolls would rise.", "sylvania"),
         ("Sylvania warned against the treaty. “We will not pay,” the prime minister said.", "sylvania"),
         ("Anna Berg defended the treaty. Her government has argued that the locks need it.", "freedonia"),
+        # a place the sentence opens with, or "<place>, where officials …", names whose government
+        ("Anna Berg defended the treaty. In Sylvania, officials called it a trap.", "sylvania"),
+        ("Anna Berg spoke. In Sylvania last week, a foreign ministry spokesman called it a trap.", "sylvania"),
+        ("Anna Berg spoke. The treaty caused alarm in Sylvania, where officials said it was a trap.", "sylvania"),
+        ("Anna Berg defended the treaty. In Ruritania, officials called it a trap.", "other"),  # no actor's place
     ],
 )
 def test_an_unnamed_government_speaks_for_the_articles_government(text, voice):
