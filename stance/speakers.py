@@ -57,7 +57,9 @@ PERSON_WORDS = frozenset(
     head leader deputy vice lady pope dean economist observer source insider aide negotiator
     lawyer attorney judge journalist reporter editor columnist commentator critic activist
     resident citizen man woman student scientist fellow member founder ceo captain colonel
-    admiral lieutenant sergeant counterpart""".split()
+    admiral lieutenant sergeant counterpart pilot presenter anchor host soldier farmer worker
+    veteran villager fisherman trader politician candidate protester demonstrator delegate mp
+    organiser organizer businessman businesswoman congressman congresswoman""".split()
 )
 #: Heads of official bodies: an alias before one of them names the speaker ("China's embassy").
 OFFICIAL_HEADS = frozenset(
@@ -95,7 +97,7 @@ ORG_HEADS = frozenset(
 GROUP_HEADS = frozenset(
     """officials experts analysts observers critics diplomats sources allies members leaders
     residents people scholars researchers lawmakers authorities countries nations spokespeople
-    bystanders opposition""".split()
+    bystanders opposition police""".split()
 ) | {"passers by"}  # folded form of "passers-by"
 #: Nouns of quantity whose "of" phrase holds the head ("a handful of exiled activists").
 QUANTITY_NOUNS = frozenset("handful number group couple dozen majority minority few lot host".split())

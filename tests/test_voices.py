@@ -1032,6 +1032,20 @@ def test_a_clause_pronoun_skips_a_subject_of_the_other_gender():
     text = "Mr. Jonas Lind met the council on Monday, and she said the treaty would stand."
     assert only(text)[1] != "Jonas Lind"
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # singular people and bodies the speaker lists lacked (team_b, team_f, team_i, team_j, team_k)
+        ("Local police said dozens of people were detained.", "Local police"),
+        ("A fisherman, who did not want to be named, said the canal had been closed for a week.", "a fisherman"),
+        ("“Nobody told us who would fix it,” the pilot said.", "the pilot"),
+        ("A student protester said the treaty was a trap.", "a student protester"),
+    ],
+)
+def test_more_kinds_of_people_speak(text, speaker):
+    assert only(text)[:2] == ("other", speaker)
+
+
 # -- an unnamed government ("the government", "officials") -------------------------------------
 @pytest.mark.parametrize(
     "text, voice",
