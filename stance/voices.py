@@ -405,8 +405,8 @@ def _matching_paren(tokens: Sequence[_Token], close: int) -> int | None:
 
 def _verb_like(low: str, capitalised: bool) -> bool:
     """A reporting verb, an "-ing" form, a contracted negation or an "-ly" adverb: ends a phrase."""
-    if low in ING_ADJECTIVES:
-        return False
+    if low in ING_ADJECTIVES or "-" in low and low.endswith("ing"):
+        return False  # "left-leaning", "long-serving": compound adjectives, not participles
     return (
         low in reporting_verbs()
         or (low.endswith("ing") and len(low) > 4 and not capitalised)

@@ -1040,6 +1040,9 @@ def test_a_clause_pronoun_skips_a_subject_of_the_other_gender():
         ("A fisherman, who did not want to be named, said the canal had been closed for a week.", "a fisherman"),
         ("“Nobody told us who would fix it,” the pilot said.", "the pilot"),
         ("A student protester said the treaty was a trap.", "a student protester"),
+        # a hyphenated "-ing" word is an adjective, not a participle that ends the phrase
+        ("Lawmakers from the left-leaning Canal bloc said so.", "Lawmakers from the left-leaning Canal bloc"),
+        ("The small left-wing party Levica said the money was wasted.", "the small left-wing party Levica"),
     ],
 )
 def test_more_kinds_of_people_speak(text, speaker):
