@@ -68,6 +68,11 @@ OFFICIAL_HEADS = frozenset(
     authority authorities presidency command headquarters forces army navy military spokesperson
     officials leadership party media press service spokespeople spokespersons spokesmen spokeswomen""".split()
 )
+#: Heads that speak for the entity a possessive pronoun names ("his office", "its members").
+OWNED_VOICE_HEADS = OFFICIAL_HEADS | frozenset(
+    "members leaders group channel spokesman spokeswoman party representatives lawmakers deputies".split()
+)
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 #: Nouns of documents; "X's statement reads" and "according to X's website" give X.
 DOCUMENT_NOUNS = frozenset(
     """statement release report communique communiqué announcement letter post message editorial
@@ -523,6 +528,7 @@ class Discourse:
         continuing: Speaker | None = None,
         since: int = 0,
         place: str | None = None,
+        subject: str | None = None,
     ) -> Speaker | None:
         """Resolve a speaker phrase: pronoun, bare surname, definite description or name.
 
@@ -543,7 +549,12 @@ class Discourse:
             return made  # "the presidential office" is an alias as written; keep it
         short = self._short_reference(phrase)
         if short is None:
-            if made.voice != "other" or appos or not is_unnamed_government(phrase):
+            if made.voice != "other" or appos:
+                return made
+            owner = self._owner(phrase, subject)
+            if owner is not None:
+                return Speaker(made.name, made.phrase, owner, made.kind)
+            if not is_unnamed_government(phrase):
                 return made
             home = voice_of(place, self.profile) if place else self._home_government()
             return made if home in (None, "other") else Speaker(made.name, made.phrase, home, made.kind)
@@ -597,6 +608,28 @@ class Discourse:
             return None
         key = fold(names[0])
         return self._latest(lambda e: key in e.name_parts)
+
+    def _owner(self, phrase: str, subject: str | None = None) -> str | None:
+        """ "his office", "its members", "her party": the voice of the entity the possessive means.
+
+        The sentence's own ``subject`` when it fits the pronoun ("Lukashenko will speak on
+        Friday, his office said"), else the latest fitting entity. Only for heads that speak for
+        their owner (:data:`OWNED_VOICE_HEADS`); "its critics" and "its admirers" speak against
+        or for it, not as it.
+        """
+        words = phrase.split()
+        if len(words) < 2 or words[0].casefold() not in _POSSESSIVE_PRONOUNS:
+            return None
+        if fold(words[-1]) not in OWNED_VOICE_HEADS:
+            return None
+        pronoun = _POSSESSIVE_PRONOUNS[words[0].casefold()]
+        own = None
+        if subject and subject != phrase and subject.casefold() not in PRONOUN_KINDS:
+            own = self.make(subject)  # a bare surname ("Lukashenko") is of unknown kind: a person may be meant
+            personal = pronoun in ("he", "she") and own.kind == "unknown"
+            own = own if fits_pronoun(pronoun, own) or personal else None
+        entity = own or self._pronoun(pronoun, None, 0)
+        return entity.voice if entity is not None and entity.voice != "other" else None
 
     def _home_government(self) -> str | None:
         """The government actor an unnamed "the government" or "officials" most likely means.

@@ -1286,7 +1286,9 @@ class _Reader:
             if self.previous[3] in ("direct", "mixed") and sentence.paragraph - self.previous[1] <= 1:
                 continuing = self.previous[2]
         since = self.previous[0] if continuing is not None and self.previous else 0
-        cue.speaker = self.discourse.speaker(cue.phrase, cue.appos, continuing=continuing, since=since, place=place)
+        cue.speaker = self.discourse.speaker(
+            cue.phrase, cue.appos, continuing=continuing, since=since, place=place, subject=subject
+        )
 
     def resolve_in_sentence(self, cue: _Cue, tokens: Sequence[_Token], subject: tuple[int, int] | None) -> bool:
         """ "Meloni made no secret of her doubts about the pact, which she called an error": she is Meloni.

@@ -1071,6 +1071,19 @@ def test_an_unnamed_government_speaks_for_the_articles_government(text, voice):
     assert voices(text)[-1][0] == voice
 
 
+@pytest.mark.parametrize(
+    "text, voice",
+    [
+        ("Anna Berg will speak on Friday, her office said.", "freedonia"),
+        ("The Harbor Alliance met on Monday. Its members said the treaty was fair.", "alliance"),
+        ("The Harbor Alliance met on Monday. Its critics said the treaty was unfair.", "other"),
+    ],
+)
+def test_a_possessive_speaker_speaks_for_its_owner(text, voice):
+    """ "his office", "its members": the owner's voice; "its critics" are not the owner."""
+    assert voices(text)[-1][0] == voice
+
+
 def test_an_unnamed_office_needs_a_government_actor_and_no_name():
     actors = {"council": {"label": "Canal council", "aliases": ["Ole Brand"]}}
     profile = profile_from_dict({"name": "t", "target": {"label": "the canal treaty"}, "actors": actors})
