@@ -73,6 +73,12 @@ OWNED_VOICE_HEADS = OFFICIAL_HEADS | frozenset(
     "members leaders group channel spokesman spokeswoman party representatives lawmakers deputies".split()
 )
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+#: Documents that speak for whoever issued them: "the statement said" is the latest actor's.
+#: (Surveys, polls, studies and reports speak for their authors, whom the text names apart.)
+STATEMENT_NOUNS = frozenset(
+    """statement statements letter letters communique communiqué release declaration readout notice
+    message announcement""".split()
+)
 #: Nouns of documents; "X's statement reads" and "according to X's website" give X.
 DOCUMENT_NOUNS = frozenset(
     """statement release report communique communiqué announcement letter post message editorial
@@ -602,6 +608,9 @@ class Discourse:
             if found is None and fold(words[-1]) in MEDIA_REFERENCE_NOUNS:
                 # "the newspaper said" after "the Global Times said": the latest outlet named
                 found = self._latest(lambda e: bool(MEDIA_NAME_WORDS & set(e.folded.split())))
+            if found is None and fold(words[-1]) in STATEMENT_NOUNS:
+                # "the statement said" after "China's embassy said in a statement": the latest actor
+                found = self._latest(lambda e: e.speaker.voice != "other")
             return found
         names = [w for w in words if w[:1].isupper() and fold(w) not in _TITLE_WORDS and fold(w) not in DETERMINERS]
         if len(names) != 1:

@@ -1084,6 +1084,14 @@ def test_a_possessive_speaker_speaks_for_its_owner(text, voice):
     assert voices(text)[-1][0] == voice
 
 
+def test_the_statement_speaks_for_the_actor_that_issued_it():
+    text = "The Sylvanian Foreign Ministry said in a statement that it objected. “We will not pay,” the statement said."
+    assert voices(text)[-1][0] == "sylvania"
+    # a survey speaks for its authors, not for the last actor quoted
+    text = "Anna Berg called the treaty fair. The survey found that most voters disagree."
+    assert voices(text)[-1][0] == "other"
+
+
 def test_an_unnamed_office_needs_a_government_actor_and_no_name():
     actors = {"council": {"label": "Canal council", "aliases": ["Ole Brand"]}}
     profile = profile_from_dict({"name": "t", "target": {"label": "the canal treaty"}, "actors": actors})
