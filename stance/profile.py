@@ -20,6 +20,10 @@ Schema (see DESIGN.md)::
     [lexicon]                              # optional: event-specific stance cues
     favor = ["…" or {phrase = "…", weight = 1.5}]
     against = […]
+
+Actor order matters in one place: an unnamed "the government" or "officials said" before any
+government is named in an article goes to the first actor whose id or label says "government"
+(:class:`stance.speakers.Discourse`), so list the event's home government first.
 """
 
 from __future__ import annotations
