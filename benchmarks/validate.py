@@ -36,6 +36,7 @@ TRAINED_CORPORA = tuple(ROOT / "eval" / ("heldout" + suffix) for suffix in ("", 
 #: Blind corpora never trained or tuned on, written by a teammate who saw neither rules, lexicon,
 #: model nor training data.
 #: eval/heldout10 was measured blind once on 2026-12-07 (classifier 0.704, voice 0.933).
+#: (eval/heldout11 is written and waits, unread and unmeasured, for the next blind run.)
 HELDOUT_CORPORA = (ROOT / "eval" / "heldout10",)
 #: Blind corpora measured once, then studied: the attribution rules were tuned on their voice
 #: errors, but the stance model was never trained on their coding. (eval/heldout9, measured
