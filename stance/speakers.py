@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from stance.profile import Profile
@@ -557,13 +557,10 @@ class Discourse:
         if short is None:
             if made.voice != "other" or appos:
                 return made
-            owner = self._owner(phrase, subject)
-            if owner is not None:
-                return Speaker(made.name, made.phrase, owner, made.kind)
-            if not is_unnamed_government(phrase):
-                return made
-            home = voice_of(place, self.profile) if place else self._home_government()
-            return made if home in (None, "other") else Speaker(made.name, made.phrase, home, made.kind)
+            voice = self._owner(phrase, subject)
+            if voice is None and is_unnamed_government(phrase):
+                voice = voice_of(place, self.profile) if place else self._home_government()
+            return made if voice in (None, "other") else replace(made, voice=voice)
         voice = made.voice if made.voice != "other" else short.speaker.voice
         return Speaker(short.speaker.name, f"{short.speaker.phrase}; {made.phrase}", voice, short.speaker.kind)
 

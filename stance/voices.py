@@ -625,8 +625,9 @@ def _is_speech_use(tokens: Sequence[_Token], i: int) -> bool:
         return False
     if following[:1] == ["from"] and not low.endswith(("ed", "ing")):
         return False  # "praise from allies and caution from the north": nouns
-    if low in NO_CONTENT_VERBS and (_is_negated(tokens, i) or (following[:1] and following[0] in NOTHING_WORDS)):
-        if not (following[:1] and following[0] in NOTHING_WORDS and _clause_follows(tokens, i + 2)):
+    says_nothing = bool(following[:1]) and following[0] in NOTHING_WORDS
+    if low in NO_CONTENT_VERBS and (_is_negated(tokens, i) or says_nothing):
+        if not (says_nothing and _clause_follows(tokens, i + 2)):  # "said nothing in it would oblige …" reports
             return False  # "did not respond to a request for comment", "said little": no view is reported
     if following[:1] == ["for"] and (i + 2 >= len(tokens) or tokens[i + 2].text in ".!?;,)—–"):
         return False  # "a frigate the navy never asked for.": a request for a thing, no words reported
@@ -1159,8 +1160,7 @@ def _sentence_place(tokens: Sequence[_Token]) -> str | None:
         end = 1
         while end < len(tokens) and tokens[end].is_capitalised:
             end += 1
-        rest = next((k for k in range(end, min(end + 4, len(tokens))) if tokens[k].text == ","), None)
-        if rest is not None:
+        if any(token.text == "," for token in tokens[end : end + 4]):
             return _phrase(tokens, 1, end)
     for k in range(1, len(tokens) - 2):
         if tokens[k + 1].text == "," and tokens[k + 2].low == "where" and tokens[k].is_capitalised:
